@@ -1,0 +1,66 @@
+"""Forms of the public pages: search and list filters."""
+
+from django import forms
+from taggit.models import Tag
+
+from .models import Family, Role
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label="Rechercher un métier",
+        max_length=200,
+        error_messages={"required": "Saisissez un métier, un sigle ou une compétence."},
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": "Ex. : directeur des opérations, CRM"}
+        ),
+    )
+
+
+class RoleFilterForm(forms.Form):
+    """Filters of the sheet list; every value stays in the URL."""
+
+    ORDER_BY_FAMILY = "famille"
+    ORDER_ALPHABETICAL = "alpha"
+
+    famille = forms.ModelChoiceField(
+        label="Famille",
+        queryset=Family.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label="Toutes les familles",
+        error_messages={"invalid_choice": "Cette famille n'existe pas."},
+    )
+    tag = forms.ModelChoiceField(
+        label="Étiquette",
+        queryset=Tag.objects.none(),
+        to_field_name="slug",
+        required=False,
+        empty_label="Toutes les étiquettes",
+        error_messages={"invalid_choice": "Cette étiquette n'existe pas."},
+    )
+    ordre = forms.ChoiceField(
+        label="Classement",
+        choices=[(ORDER_BY_FAMILY, "Par famille"), (ORDER_ALPHABETICAL, "De A à Z")],
+        required=False,
+        error_messages={"invalid_choice": "Ce classement n'existe pas."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Evaluated per request: "published" depends on the current time.
+        self.fields["tag"].queryset = Role.objects.published().used_tags()
+
+    def filter(self, roles):
+        """Apply the valid filters to a queryset of sheets."""
+        data = self.cleaned_data
+        if data["famille"]:
+            roles = roles.filter(family=data["famille"])
+        if data["tag"]:
+            roles = roles.filter(tags=data["tag"])
+        if self.is_alphabetical():
+            roles = roles.order_by("title")
+        return roles
+
+    def is_alphabetical(self):
+        return self.is_valid() and self.cleaned_data["ordre"] == self.ORDER_ALPHABETICAL

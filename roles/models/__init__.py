@@ -1,0 +1,14 @@
+from .parts import CareerMove, Mission, RoleSkill, Salary, TrainingPath
+from .sheet import Family, Role, Sector, Skill
+
+__all__ = [
+    "CareerMove",
+    "Family",
+    "Mission",
+    "Role",
+    "RoleSkill",
+    "Salary",
+    "Sector",
+    "Skill",
+    "TrainingPath",
+]

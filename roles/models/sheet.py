@@ -1,0 +1,252 @@
+"""The role sheet and the shared vocabularies it refers to."""
+
+from django.db import models
+from django.db.models import Count, Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from taggit.managers import TaggableManager
+from taggit.models import Tag
+
+
+class SlugQuerySet(models.QuerySet):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class SlugNaturalKeyMixin:
+    """Fixtures refer to vocabularies by slug, whatever their primary keys."""
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class VocabularyQuerySet(SlugQuerySet):
+    """Families, sectors and skills, counted by the public sheets that refer to them."""
+
+    path_to_roles = "roles"
+
+    def with_published_counts(self):
+        """Annotate `role_count`, the number of public sheets referring to each entry."""
+        path = self.path_to_roles
+        return self.annotate(
+            role_count=Count(path, filter=Q(**{f"{path}__in": Role.objects.published()}))
+        )
+
+    def in_use(self):
+        return self.with_published_counts().filter(role_count__gt=0)
+
+
+class Family(SlugNaturalKeyMixin, models.Model):
+    """A family of jobs (Direction générale, Commercial, Marketing, ...)."""
+
+    name = models.CharField("nom", max_length=120, unique=True)
+    slug = models.SlugField("identifiant d'URL", max_length=120, unique=True)
+    description = models.TextField("description", blank=True)
+    order = models.PositiveSmallIntegerField("ordre d'affichage", default=0)
+
+    objects = VocabularyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = "famille de métiers"
+        verbose_name_plural = "familles de métiers"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("roles:family_detail", args=[self.slug])
+
+
+class Sector(SlugNaturalKeyMixin, models.Model):
+    """A sector of activity where roles are common (industrie, grande distribution, ...)."""
+
+    name = models.CharField("nom", max_length=120, unique=True)
+    slug = models.SlugField("identifiant d'URL", max_length=120, unique=True)
+    description = models.TextField("description", blank=True)
+
+    objects = VocabularyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "secteur d'activité"
+        verbose_name_plural = "secteurs d'activité"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("roles:sector_detail", args=[self.slug])
+
+
+class SkillQuerySet(VocabularyQuerySet):
+    path_to_roles = "role_skills__role"
+
+
+class Skill(SlugNaturalKeyMixin, models.Model):
+    """A skill that several roles may require."""
+
+    class Kind(models.TextChoices):
+        KNOW_HOW = "savoir_faire", "Savoir-faire"
+        SOFT = "savoir_etre", "Savoir-être"
+        LANGUAGE = "langue", "Langue"
+        TOOL = "outil", "Outil"
+
+    name = models.CharField("nom", max_length=120, unique=True)
+    slug = models.SlugField("identifiant d'URL", max_length=120, unique=True)
+    kind = models.CharField("type", max_length=20, choices=Kind.choices, default=Kind.KNOW_HOW)
+    description = models.TextField("description", blank=True)
+
+    objects = SkillQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "compétence"
+        verbose_name_plural = "compétences"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("roles:skill_detail", args=[self.slug])
+
+
+class RoleQuerySet(SlugQuerySet):
+    def published(self):
+        """Sheets the public may see: published, with a publication date already past."""
+        return self.filter(status=Role.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def visible_to(self, user):
+        """Everything for staff (drafts show with a banner), published sheets for others."""
+        return self if user.is_staff else self.published()
+
+    def featured(self):
+        return self.filter(is_featured=True).for_list()
+
+    def requiring(self, skill):
+        return self.filter(role_skills__skill=skill)
+
+    def matching(self, query):
+        """Simple match on titles and summary (case-insensitive)."""
+        return self.filter(
+            Q(title__icontains=query)
+            | Q(short_name__icontains=query)
+            | Q(alternative_titles__icontains=query)
+            | Q(summary__icontains=query)
+        )
+
+    def used_tags(self):
+        """The tags of these sheets, by name."""
+        return Tag.objects.filter(role__in=self).distinct().order_by("name")
+
+    def for_list(self):
+        return self.select_related("family").order_by("family__order", "family__name", "title")
+
+    def for_detail(self):
+        """One sheet with every section, in a fixed number of queries."""
+        from .parts import CareerMove, RoleSkill
+
+        return self.select_related("family").prefetch_related(
+            "missions",
+            Prefetch("role_skills", queryset=RoleSkill.objects.select_related("skill")),
+            "training_paths",
+            Prefetch("incoming_moves", queryset=CareerMove.objects.select_related("from_role")),
+            Prefetch("outgoing_moves", queryset=CareerMove.objects.select_related("to_role")),
+            "salaries",
+            "sectors",
+            Prefetch("related_roles", queryset=Role.objects.published().order_by("title")),
+            "tags",
+        )
+
+
+class Role(SlugNaturalKeyMixin, models.Model):
+    """A role sheet (fiche métier)."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Brouillon"
+        PUBLISHED = "published", "Publiée"
+
+    title = models.CharField(
+        "intitulé", max_length=150, help_text="Par exemple : Chief Operating Officer (COO)."
+    )
+    short_name = models.CharField(
+        "nom court ou sigle", max_length=60, blank=True, help_text="Par exemple : COO."
+    )
+    slug = models.SlugField("identifiant d'URL", max_length=150, unique=True)
+    alternative_titles = models.TextField(
+        "autres intitulés",
+        blank=True,
+        help_text="Un par ligne : formes féminines, synonymes, sigles "
+        "(Directeur des opérations, Directrice des opérations, DO).",
+    )
+    tagline = models.CharField("accroche", max_length=200, blank=True)
+    summary = models.TextField(
+        "résumé",
+        max_length=300,
+        help_text="Texte brut de 300 caractères au plus, repris sur les cartes et dans la "
+        "description pour les moteurs de recherche.",
+    )
+    introduction = models.TextField(
+        "introduction", blank=True, help_text="Markdown : titres, listes, gras, italique, liens."
+    )
+    reporting_line = models.CharField(
+        "rattachement hiérarchique",
+        max_length=200,
+        blank=True,
+        help_text="Par exemple : rattaché à la direction générale.",
+    )
+    salary_note = models.TextField(
+        "ce qui fait varier le salaire",
+        blank=True,
+        help_text="Taille de l'entreprise, secteur, expérience, région...",
+    )
+    family = models.ForeignKey(
+        Family,
+        on_delete=models.PROTECT,
+        related_name="roles",
+        verbose_name="famille de métiers",
+    )
+    tags = TaggableManager("étiquettes", blank=True, help_text="Séparées par des virgules.")
+    sectors = models.ManyToManyField(
+        Sector, blank=True, related_name="roles", verbose_name="secteurs où le métier est courant"
+    )
+    related_roles = models.ManyToManyField(
+        "self", blank=True, symmetrical=True, verbose_name="fiches liées (« découvrez aussi »)"
+    )
+    is_featured = models.BooleanField("mise en avant sur l'accueil", default=False)
+    status = models.CharField(
+        "statut", max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(
+        "date de publication",
+        default=timezone.now,
+        help_text="Une fiche publiée dont la date est à venir reste invisible jusqu'à cette date.",
+    )
+    created_at = models.DateTimeField("créée le", auto_now_add=True)
+    updated_at = models.DateTimeField("mise à jour le", auto_now=True)
+
+    objects = RoleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = "fiche métier"
+        verbose_name_plural = "fiches métiers"
+        indexes = [models.Index(fields=["status", "published_at"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("roles:role_detail", args=[self.slug])
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+
+    @property
+    def display_name(self):
+        """The name used in running text: the acronym when there is one."""
+        return self.short_name or self.title
+
+    def alternative_title_list(self):
+        return [line.strip() for line in self.alternative_titles.splitlines() if line.strip()]

@@ -1,0 +1,32 @@
+"""Editors' Markdown to safe HTML, in one place."""
+
+import markdown
+import nh3
+
+ALLOWED_TAGS = {
+    "h3", "h4", "h5", "h6", "p", "br", "hr", "blockquote",
+    "ul", "ol", "li", "strong", "em", "b", "i", "code", "pre", "a",
+    "table", "thead", "tbody", "tr", "th", "td",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
+ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def render_markdown(text):
+    """Render Markdown and keep only an allow-list of tags, attributes and URL schemes.
+
+    Headings start at level 3: the sheet gives each section its own h2.
+    """
+    html = markdown.markdown(
+        text or "",
+        extensions=["tables", "sane_lists", "toc"],
+        extension_configs={"toc": {"baselevel": 3, "anchorlink": False, "permalink": False}},
+        output_format="html",
+    )
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_URL_SCHEMES,
+        link_rel="noopener noreferrer",
+    )

@@ -1,0 +1,20 @@
+from django import template
+from django.utils.safestring import mark_safe
+
+from roles.rendering import render_markdown
+
+register = template.Library()
+
+
+@register.filter
+def markdown(text):
+    """Editors' Markdown as sanitised HTML."""
+    return mark_safe(render_markdown(text))  # noqa: S308 - sanitised by nh3 above
+
+
+@register.filter
+def euros(amount):
+    """12345 -> "12 345 €" with a narrow no-break space, as French typography wants."""
+    if amount is None:
+        return ""
+    return f"{amount:,}".replace(",", "\u202f") + "\u00a0€"
