@@ -5,8 +5,8 @@ variables it needs. Anything else is development, with harmless defaults
 (embedded SQLite database, local-memory cache, console e-mail).
 """
 
-from pathlib import Path
 import os
+from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -117,7 +117,8 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# collectstatic's target; development serves static/ directly (WHITENOISE_USE_FINDERS below).
+STATIC_ROOT = os.environ.get("STATIC_ROOT") or (BASE_DIR / "staticfiles" if PRODUCTION else None)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Hashed, compressed files need `collectstatic`: production only (see README).
@@ -127,6 +128,10 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+
+# Development serves static files straight from static/, without collectstatic.
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = DEBUG
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
@@ -141,6 +146,9 @@ TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 SALARY_NET_RATIO = 0.75
 
 ROLES_PER_PAGE = 24
+
+# The agency's address, shown to recruiters.
+CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "contact@promel.fr")
 
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

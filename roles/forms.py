@@ -59,7 +59,7 @@ class RoleFilterForm(forms.Form):
         if data["tag"]:
             roles = roles.filter(tags=data["tag"])
         if self.is_alphabetical():
-            roles = roles.order_by("title")
+            roles = roles.order_by("sort_title")
         return roles
 
     def is_alphabetical(self):

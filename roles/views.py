@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.shortcuts import get_object_or_404
+from django.urls import reverse_lazy
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
@@ -20,6 +21,19 @@ class ForgivingPaginationMixin:
         return paginator, page, page.object_list, page.has_other_pages()
 
 
+class BreadcrumbsMixin:
+    """Puts `crumbs`, the (label, url) trail after "Accueil", in the context."""
+
+    def get_breadcrumbs(self):
+        return []
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(crumbs=self.get_breadcrumbs(), **kwargs)
+
+
+ROLE_LIST_CRUMB = ("Métiers", reverse_lazy("roles:role_list"))
+
+
 class HomeView(TemplateView):
     template_name = "roles/home.html"
 
@@ -32,9 +46,12 @@ class HomeView(TemplateView):
         )
 
 
-class RoleListView(ForgivingPaginationMixin, ListView):
+class RoleListView(BreadcrumbsMixin, ForgivingPaginationMixin, ListView):
     template_name = "roles/role_list.html"
     context_object_name = "roles"
+
+    def get_breadcrumbs(self):
+        return [("Métiers", None)]
 
     def get_queryset(self):
         self.filter_form = RoleFilterForm(self.request.GET)
@@ -51,18 +68,24 @@ class RoleListView(ForgivingPaginationMixin, ListView):
         )
 
 
-class RoleDetailView(DetailView):
+class RoleDetailView(BreadcrumbsMixin, DetailView):
     template_name = "roles/role_detail.html"
     context_object_name = "role"
 
     def get_queryset(self):
         return Role.objects.visible_to(self.request.user).for_detail()
 
+    def get_breadcrumbs(self):
+        family = self.object.family
+        family_crumb = (family.name, family.get_absolute_url())
+        return [ROLE_LIST_CRUMB, family_crumb, (self.object.title, None)]
 
-class RoleGroupView(ForgivingPaginationMixin, ListView):
+
+class RoleGroupView(BreadcrumbsMixin, ForgivingPaginationMixin, ListView):
     """The published sheets of one family, skill, sector or tag."""
 
     group_model = None
+    index_crumb = None
     template_name = "roles/role_group.html"
     context_object_name = "roles"
 
@@ -73,13 +96,25 @@ class RoleGroupView(ForgivingPaginationMixin, ListView):
     def roles_of(self, group):
         raise NotImplementedError
 
+    def page_title(self, group):
+        raise NotImplementedError
+
+    def get_breadcrumbs(self):
+        index = [self.index_crumb] if self.index_crumb else []
+        return index + [(self.page_title(self.group), None)]
+
     def get_context_data(self, **kwargs):
-        return super().get_context_data(group=self.group, group_kind=self.group_kind, **kwargs)
+        return super().get_context_data(
+            group=self.group, page_title=self.page_title(self.group), **kwargs
+        )
 
 
 class FamilyDetailView(RoleGroupView):
     group_model = Family
-    group_kind = "family"
+    index_crumb = ("Familles", reverse_lazy("roles:family_list"))
+
+    def page_title(self, family):
+        return f"Famille {family.name}"
 
     def roles_of(self, family):
         return Role.objects.published().filter(family=family)
@@ -87,7 +122,10 @@ class FamilyDetailView(RoleGroupView):
 
 class SkillDetailView(RoleGroupView):
     group_model = Skill
-    group_kind = "skill"
+    index_crumb = ("Compétences", reverse_lazy("roles:skill_list"))
+
+    def page_title(self, skill):
+        return f"Compétence : {skill.name}"
 
     def roles_of(self, skill):
         return Role.objects.published().requiring(skill)
@@ -95,7 +133,10 @@ class SkillDetailView(RoleGroupView):
 
 class SectorDetailView(RoleGroupView):
     group_model = Sector
-    group_kind = "sector"
+    index_crumb = ("Secteurs", reverse_lazy("roles:sector_list"))
+
+    def page_title(self, sector):
+        return f"Secteur : {sector.name}"
 
     def roles_of(self, sector):
         return Role.objects.published().filter(sectors=sector)
@@ -103,42 +144,58 @@ class SectorDetailView(RoleGroupView):
 
 class TagDetailView(RoleGroupView):
     group_model = Tag
-    group_kind = "tag"
+    index_crumb = ROLE_LIST_CRUMB
+
+    def page_title(self, tag):
+        return f"Étiquette : {tag.name}"
 
     def roles_of(self, tag):
         return Role.objects.published().filter(tags=tag)
 
 
-class FamilyListView(ListView):
+class FamilyListView(BreadcrumbsMixin, ListView):
     template_name = "roles/family_list.html"
     context_object_name = "families"
+
+    def get_breadcrumbs(self):
+        return [("Familles", None)]
 
     def get_queryset(self):
         return Family.objects.with_published_counts()
 
 
-class SkillListView(ListView):
+class SkillListView(BreadcrumbsMixin, ListView):
     template_name = "roles/skill_list.html"
     context_object_name = "skills"
+
+    def get_breadcrumbs(self):
+        return [("Compétences", None)]
 
     def get_queryset(self):
         return Skill.objects.in_use().order_by("kind", "name")
 
 
-class SectorListView(ListView):
+class SectorListView(BreadcrumbsMixin, ListView):
     template_name = "roles/sector_list.html"
     context_object_name = "sectors"
+
+    def get_breadcrumbs(self):
+        return [("Secteurs", None)]
 
     def get_queryset(self):
         return Sector.objects.in_use()
 
 
-class SearchView(ForgivingPaginationMixin, ListView):
+class SearchView(BreadcrumbsMixin, ForgivingPaginationMixin, ListView):
     template_name = "roles/search.html"
     context_object_name = "roles"
 
+    def get_breadcrumbs(self):
+        return [("Recherche", None)]
+
     def get_queryset(self):
-        self.search_form = SearchForm(self.request.GET)
+        # Unbound without a query, so that the bare page shows no error.
+        self.search_form = SearchForm(self.request.GET if "q" in self.request.GET else None)
         if not self.search_form.is_valid():
             return Role.objects.none()
         return Role.objects.published().matching(self.search_form.cleaned_data["q"]).for_list()

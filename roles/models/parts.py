@@ -295,7 +295,8 @@ class Salary(OrderedPart):
         ]
 
     def __str__(self):
-        return f"{self.get_experience_display()} : {self.amount_typical} € {self.get_period_display()}"
+        experience, period = self.get_experience_display(), self.get_period_display()
+        return f"{experience} : {self.amount_typical} € {period}"
 
     def clean(self):
         if self.amount_typical is not None and self.amount_typical <= 0:

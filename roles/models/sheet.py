@@ -1,5 +1,7 @@
 """The role sheet and the shared vocabularies it refers to."""
 
+import unicodedata
+
 from django.db import models
 from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
@@ -140,7 +142,7 @@ class RoleQuerySet(SlugQuerySet):
         return Tag.objects.filter(role__in=self).distinct().order_by("name")
 
     def for_list(self):
-        return self.select_related("family").order_by("family__order", "family__name", "title")
+        return self.select_related("family").order_by("family__order", "family__name", "sort_title")
 
     def for_detail(self):
         """One sheet with every section, in a fixed number of queries."""
@@ -154,9 +156,15 @@ class RoleQuerySet(SlugQuerySet):
             Prefetch("outgoing_moves", queryset=CareerMove.objects.select_related("to_role")),
             "salaries",
             "sectors",
-            Prefetch("related_roles", queryset=Role.objects.published().order_by("title")),
+            Prefetch("related_roles", queryset=Role.objects.published().order_by("sort_title")),
             "tags",
         )
+
+
+def folded(text):
+    """Lower-case text without accents: "Éditeur" -> "editeur"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
 
 class Role(SlugNaturalKeyMixin, models.Model):
@@ -213,6 +221,9 @@ class Role(SlugNaturalKeyMixin, models.Model):
     related_roles = models.ManyToManyField(
         "self", blank=True, symmetrical=True, verbose_name="fiches liées (« découvrez aussi »)"
     )
+    sort_title = models.CharField(
+        max_length=150, editable=False, db_index=True, help_text="Intitulé sans accents ni casse."
+    )
     is_featured = models.BooleanField("mise en avant sur l'accueil", default=False)
     status = models.CharField(
         "statut", max_length=10, choices=Status.choices, default=Status.DRAFT
@@ -228,7 +239,7 @@ class Role(SlugNaturalKeyMixin, models.Model):
     objects = RoleQuerySet.as_manager()
 
     class Meta:
-        ordering = ["title"]
+        ordering = ["sort_title"]
         verbose_name = "fiche métier"
         verbose_name_plural = "fiches métiers"
         indexes = [models.Index(fields=["status", "published_at"])]
@@ -247,6 +258,25 @@ class Role(SlugNaturalKeyMixin, models.Model):
     def display_name(self):
         """The name used in running text: the acronym when there is one."""
         return self.short_name or self.title
+
+    @property
+    def initial(self):
+        """First letter of the title, unaccented, for A–Z grouping."""
+        letter = folded(self.title[:1]).upper()
+        return letter if letter.isalpha() else "#"
+
+    # The section helpers below filter prefetched parts in Python: no query per call.
+    def core_missions(self):
+        return [m for m in self.missions.all() if m.scope == m.Scope.CORE]
+
+    def contextual_missions(self):
+        return [m for m in self.missions.all() if m.scope == m.Scope.DEPENDS]
+
+    def essential_skills(self):
+        return [rs for rs in self.role_skills.all() if rs.weight == rs.Weight.ESSENTIAL]
+
+    def bonus_skills(self):
+        return [rs for rs in self.role_skills.all() if rs.weight == rs.Weight.PLUS]
 
     def alternative_title_list(self):
         return [line.strip() for line in self.alternative_titles.splitlines() if line.strip()]

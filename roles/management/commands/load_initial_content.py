@@ -1,0 +1,18 @@
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from roles.models import Family, Role
+
+# Fixture files in `fixtures/`, in loading order (later ones refer to earlier ones).
+INITIAL_FIXTURES = ["families", "sectors", "skills", "roles", "tags", "role_parts"]
+
+
+class Command(BaseCommand):
+    help = "Charge les fiches métiers de démonstration, seulement dans une base vide."
+
+    def handle(self, *args, **options):
+        if Role.objects.exists() or Family.objects.exists():
+            self.stdout.write("La base contient déjà des fiches : rien n'est chargé.")
+            return
+        call_command("loaddata", *INITIAL_FIXTURES, verbosity=options["verbosity"])
+        self.stdout.write(self.style.SUCCESS(f"{Role.objects.count()} fiches métiers chargées."))

@@ -1,0 +1,29 @@
+import pytest
+from django.core.management import call_command
+
+from roles.models import Role
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def fixture_sheets(db):
+    """The sheets shipped in fixtures/, loaded as `make run` loads them."""
+    call_command("load_initial_content", verbosity=0)
+    return Role.objects.published()
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    return django_user_model.objects.create_superuser(
+        username="redaction", email="redaction@example.com", password="motdepasse-solide"
+    )
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
