@@ -113,7 +113,8 @@ class VocabularyAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(sheet_count=Count(self.sheets_path))
+        counted = super().get_queryset(request).annotate(sheet_count=Count(self.sheets_path))
+        return counted.order_by(*self.model._meta.ordering)  # aggregation drops Meta.ordering
 
     @admin.display(description="fiches", ordering="sheet_count")
     def sheet_count(self, obj):

@@ -30,9 +30,10 @@ class VocabularyQuerySet(SlugQuerySet):
     def with_published_counts(self):
         """Annotate `role_count`, the number of public sheets referring to each entry."""
         path = self.path_to_roles
+        # Aggregation drops Meta.ordering: restore it explicitly.
         return self.annotate(
             role_count=Count(path, filter=Q(**{f"{path}__in": Role.objects.published()}))
-        )
+        ).order_by(*self.model._meta.ordering)
 
     def in_use(self):
         return self.with_published_counts().filter(role_count__gt=0)
@@ -146,7 +147,7 @@ class RoleQuerySet(SlugQuerySet):
 
     def for_detail(self):
         """One sheet with every section, in a fixed number of queries."""
-        from .parts import CareerMove, RoleSkill
+        from .parts import CareerMove, RoleSkill, Salary
 
         return self.select_related("family").prefetch_related(
             "missions",
@@ -154,7 +155,7 @@ class RoleQuerySet(SlugQuerySet):
             "training_paths",
             Prefetch("incoming_moves", queryset=CareerMove.objects.select_related("from_role")),
             Prefetch("outgoing_moves", queryset=CareerMove.objects.select_related("to_role")),
-            "salaries",
+            Prefetch("salaries", queryset=Salary.objects.select_related("sector")),
             "sectors",
             Prefetch("related_roles", queryset=Role.objects.published().order_by("sort_title")),
             "tags",

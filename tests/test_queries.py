@@ -1,0 +1,52 @@
+"""Query budgets: a page's query count does not grow with its content."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from .factories import fill_sheet, make_family, make_role
+
+pytestmark = pytest.mark.django_db
+
+SHEET_QUERY_BUDGET = 10
+
+
+def queries_to_render(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("size", [1, 30])
+def test_sheet_page_stays_within_budget(client, size):
+    role = fill_sheet(make_role(), size=size)
+    assert queries_to_render(client, role.get_absolute_url()) <= SHEET_QUERY_BUDGET
+
+
+def test_sheet_page_query_count_does_not_depend_on_its_size(client):
+    small, large = fill_sheet(make_role(), size=1), fill_sheet(make_role(), size=30)
+    assert queries_to_render(client, small.get_absolute_url()) == queries_to_render(
+        client, large.get_absolute_url()
+    )
+
+
+@pytest.mark.parametrize("url", ["/", "/metiers/", "/metiers/?ordre=alpha", "/familles/",
+                                 "/competences/", "/secteurs/", "/recherche/?q=a"])
+def test_list_pages_do_not_grow_with_the_number_of_sheets(client, url):
+    family = make_family(slug="famille-test")
+    for _ in range(3):
+        fill_sheet(make_role(family=family, is_featured=True))
+    few = queries_to_render(client, url)
+    for _ in range(20):
+        fill_sheet(make_role(family=family, is_featured=True))
+    assert queries_to_render(client, url) == few
+
+
+def test_group_pages_do_not_grow_with_the_number_of_sheets(client):
+    family = make_family(slug="famille-test")
+    make_role(family=family)
+    few = queries_to_render(client, family.get_absolute_url())
+    for _ in range(20):
+        make_role(family=family)
+    assert queries_to_render(client, family.get_absolute_url()) == few
