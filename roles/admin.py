@@ -1,5 +1,6 @@
 """Editors' screens: one sheet and all its parts on one page."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count
 from django.utils import timezone
@@ -94,6 +95,11 @@ class RoleAdmin(admin.ModelAdmin):
         ("Classement", {"fields": ["tags", "sectors", "related_roles"]}),
         ("Publication", {"fields": ["status", "published_at", "is_featured"]}),
     ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "summary":
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 3})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     @admin.action(description="Publier les fiches sélectionnées")
     def publish(self, request, queryset):

@@ -4,9 +4,30 @@ import markdown
 import nh3
 
 ALLOWED_TAGS = {
-    "h3", "h4", "h5", "h6", "p", "br", "hr", "blockquote",
-    "ul", "ol", "li", "strong", "em", "b", "i", "code", "pre", "a",
-    "table", "thead", "tbody", "tr", "th", "td",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "p",
+    "br",
+    "hr",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "code",
+    "pre",
+    "a",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}

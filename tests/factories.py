@@ -75,7 +75,11 @@ def fill_sheet(role, size=1):
         CareerMove.objects.create(from_role=make_role(), to_role=role, years_of_experience=5)
         CareerMove.objects.create(from_role=role, to_title=f"Poste suivant {i}")
         Salary.objects.create(
-            role=role, amount_min=40000, amount_typical=50000, amount_max=60000, sector=make_sector()
+            role=role,
+            amount_min=40000,
+            amount_typical=50000,
+            amount_max=60000,
+            sector=make_sector(),
         )
         role.sectors.add(make_sector())
         role.related_roles.add(make_role())

@@ -10,7 +10,12 @@ from .factories import make_draft, make_family, make_role, make_sector, make_ski
 pytestmark = pytest.mark.django_db
 
 INLINE_PREFIXES = [
-    "missions", "role_skills", "training_paths", "incoming_moves", "outgoing_moves", "salaries",
+    "missions",
+    "role_skills",
+    "training_paths",
+    "incoming_moves",
+    "outgoing_moves",
+    "salaries",
 ]
 
 
@@ -56,20 +61,40 @@ def test_editor_creates_a_full_sheet_on_one_screen(editor_client, client):
         family,
         missions=[
             {"order": 1, "text": "Assurer le développement commercial", "scope": "core"},
-            {"order": 2, "text": "Superviser l'international", "scope": "depends",
-             "company_context": "groupes internationaux"},
+            {
+                "order": 2,
+                "text": "Superviser l'international",
+                "scope": "depends",
+                "company_context": "groupes internationaux",
+            },
         ],
         role_skills=[{"order": 1, "skill": skill.pk, "weight": "essential", "note": ""}],
-        training_paths=[{"order": 1, "level": "bac5", "institution": "business",
-                         "fields_of_study": "management, commerce"}],
+        training_paths=[
+            {
+                "order": 1,
+                "level": "bac5",
+                "institution": "business",
+                "fields_of_study": "management, commerce",
+            }
+        ],
         incoming_moves=[
             {"order": 1, "from_role": earlier.pk, "kind": "promotion", "years_of_experience": 8},
             {"order": 2, "from_title": "Chef de secteur", "kind": "promotion"},
         ],
-        outgoing_moves=[{"order": 1, "to_role": later.pk, "kind": "promotion"},
-                        {"order": 2, "to_title": "PDG", "kind": "promotion"}],
-        salaries=[{"order": 1, "experience": "hiring", "period": "month", "currency": "EUR",
-                   "amount_typical": 3000, "note": "Selon la taille de l'entreprise."}],
+        outgoing_moves=[
+            {"order": 1, "to_role": later.pk, "kind": "promotion"},
+            {"order": 2, "to_title": "PDG", "kind": "promotion"},
+        ],
+        salaries=[
+            {
+                "order": 1,
+                "experience": "hiring",
+                "period": "month",
+                "currency": "EUR",
+                "amount_typical": 3000,
+                "note": "Selon la taille de l'entreprise.",
+            }
+        ],
     )
     data.update({"sectors": [sector.pk], "related_roles": [related.pk]})
 
@@ -80,8 +105,10 @@ def test_editor_creates_a_full_sheet_on_one_screen(editor_client, client):
     assert role.missions.count() == 2
     assert role.role_skills.get().skill == skill
     assert role.training_paths.get().field_list() == ["management", "commerce"]
-    assert {m.source_name for m in role.incoming_moves.all()} == {"Directeur régional",
-                                                                  "Chef de secteur"}
+    assert {m.source_name for m in role.incoming_moves.all()} == {
+        "Directeur régional",
+        "Chef de secteur",
+    }
     assert {m.target_name for m in role.outgoing_moves.all()} == {later.title, "PDG"}
     assert role.salaries.get().amount_typical == 3000
     assert list(role.sectors.all()) == [sector]
@@ -94,10 +121,24 @@ def test_editor_creates_a_full_sheet_on_one_screen(editor_client, client):
 def test_invalid_inline_rows_get_french_errors_and_keep_the_input(editor_client):
     data = sheet_form_data(
         make_family(),
-        incoming_moves=[{"order": 1, "from_role": make_role().pk, "from_title": "Chef de secteur",
-                         "kind": "promotion"}],
-        salaries=[{"order": 1, "experience": "hiring", "period": "year", "currency": "EUR",
-                   "amount_min": 90000, "amount_typical": 50000}],
+        incoming_moves=[
+            {
+                "order": 1,
+                "from_role": make_role().pk,
+                "from_title": "Chef de secteur",
+                "kind": "promotion",
+            }
+        ],
+        salaries=[
+            {
+                "order": 1,
+                "experience": "hiring",
+                "period": "year",
+                "currency": "EUR",
+                "amount_min": 90000,
+                "amount_typical": 50000,
+            }
+        ],
     )
     response = editor_client.post(reverse("admin:roles_role_add"), data)
     html = response.content.decode()
@@ -110,8 +151,9 @@ def test_invalid_inline_rows_get_french_errors_and_keep_the_input(editor_client)
 
 def test_a_career_move_cannot_point_back_to_its_own_sheet(editor_client):
     role = make_role()
-    data = sheet_form_data(role.family, incoming_moves=[
-        {"order": 1, "from_role": role.pk, "kind": "promotion"}])
+    data = sheet_form_data(
+        role.family, incoming_moves=[{"order": 1, "from_role": role.pk, "kind": "promotion"}]
+    )
     data.update({"slug": role.slug, "title": role.title})
     for prefix in INLINE_PREFIXES:
         data[f"{prefix}-INITIAL_FORMS"] = "0"
@@ -125,9 +167,15 @@ def test_change_screen_shows_every_part_and_a_link_to_the_site(editor_client):
     role = make_role()
     Salary.objects.create(role=role, amount_typical=50000)
     html = editor_client.get(reverse("admin:roles_role_change", args=[role.pk])).content.decode()
-    for heading in ["Missions", "Compétences requises", "Formations",
-                    "Postes qui mènent à ce métier", "Évolutions possibles depuis ce métier",
-                    "Salaires", "Voir sur le site"]:
+    for heading in [
+        "Missions",
+        "Compétences requises",
+        "Formations",
+        "Postes qui mènent à ce métier",
+        "Évolutions possibles depuis ce métier",
+        "Salaires",
+        "Voir sur le site",
+    ]:
         assert heading in html, heading
 
 

@@ -30,7 +30,9 @@ class TestSalary:
         assert "Le maximum ne peut pas être inférieur" in validation_messages(salary)
 
     def test_ordered_amounts_are_valid(self):
-        Salary(role=make_role(), amount_min=40000, amount_typical=50000, amount_max=60000).full_clean()
+        Salary(
+            role=make_role(), amount_min=40000, amount_typical=50000, amount_max=60000
+        ).full_clean()
 
     def test_database_refuses_disordered_amounts_too(self):
         with pytest.raises(IntegrityError), transaction.atomic():
@@ -68,7 +70,9 @@ class TestCareerMove:
         assert "doivent différer" in validation_messages(move)
 
     def test_a_title_may_lead_to_a_sheet(self):
-        CareerMove(from_title="Chef de secteur", to_role=make_role(), years_of_experience=5).full_clean()
+        CareerMove(
+            from_title="Chef de secteur", to_role=make_role(), years_of_experience=5
+        ).full_clean()
 
 
 class TestRole:
@@ -91,7 +95,9 @@ class TestRole:
         assert list(Role.objects.published()) == [public]
 
     def test_alternative_titles_are_one_per_line(self):
-        role = Role(alternative_titles="Directeur des opérations\n\n  Directrice des opérations \nDO")
+        role = Role(
+            alternative_titles="Directeur des opérations\n\n  Directrice des opérations \nDO"
+        )
         assert role.alternative_title_list() == [
             "Directeur des opérations",
             "Directrice des opérations",

@@ -31,8 +31,18 @@ def test_sheet_page_query_count_does_not_depend_on_its_size(client):
     )
 
 
-@pytest.mark.parametrize("url", ["/", "/metiers/", "/metiers/?ordre=alpha", "/familles/",
-                                 "/competences/", "/secteurs/", "/recherche/?q=a"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/metiers/",
+        "/metiers/?ordre=alpha",
+        "/familles/",
+        "/competences/",
+        "/secteurs/",
+        "/recherche/?q=a",
+    ],
+)
 def test_list_pages_do_not_grow_with_the_number_of_sheets(client, url):
     family = make_family(slug="famille-test")
     for _ in range(3):

@@ -26,8 +26,21 @@ XSS_PAYLOADS = [
 @pytest.mark.parametrize("payload", XSS_PAYLOADS)
 def test_nothing_executable_survives(payload):
     html = render_markdown(payload).lower()
-    for forbidden in ("<script", "javascript:", "onerror", "onload", "onclick", "<style",
-                      "style=", "<iframe", "<svg", "<object", "data:text", "<form", "<img"):
+    for forbidden in (
+        "<script",
+        "javascript:",
+        "onerror",
+        "onload",
+        "onclick",
+        "<style",
+        "style=",
+        "<iframe",
+        "<svg",
+        "<object",
+        "data:text",
+        "<form",
+        "<img",
+    ):
         assert forbidden not in html
 
 

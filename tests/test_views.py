@@ -37,7 +37,9 @@ class TestRoleList:
         make_role(title="CRM manager", family=crm)
         make_draft(title="Fiche en cours", family=crm)
         html = page(client, "/metiers/")
-        assert html.index("Commercial") < html.index("Account executive") < html.index("CRM manager")
+        assert (
+            html.index("Commercial") < html.index("Account executive") < html.index("CRM manager")
+        )
         assert "Fiche en cours" not in html
 
     def test_filters_by_family_and_tag_and_keeps_them_in_the_url(self, client):
@@ -76,12 +78,29 @@ class TestRoleDetail:
     def test_shows_every_section(self, client):
         role = fill_sheet(make_role(title="Chief Operating Officer (COO)", short_name="COO"))
         html = page(client, role.get_absolute_url())
-        for text in ["Chief Operating Officer (COO)", "Sommaire", "Missions", "Mission 0",
-                     "Selon le type d'entreprise", "Mission contextuelle 0",
-                     "Indispensables", "Un vrai plus", "Bac+5", "Les postes qui y mènent",
-                     "Poste suivant 0", "Brut annuel", "Découvrez aussi",
-                     "Vous recrutez pour un poste de COO ?"]:
+        for text in [
+            "Chief Operating Officer (COO)",
+            "Sommaire",
+            "Missions",
+            "Mission 0",
+            "Selon le type d'entreprise",
+            "Mission contextuelle 0",
+            "Indispensables",
+            "Un vrai plus",
+            "Bac+5",
+            "Les postes qui y mènent",
+            "Poste suivant 0",
+            "Brut annuel",
+            "Découvrez aussi",
+            "Vous recrutez pour un poste de COO ?",
+        ]:
             assert text in html, text
+
+    def test_call_to_recruit_elides_de_before_a_vowel(self, client):
+        role = make_role(title="Account executive")
+        assert "Vous recrutez pour un poste d’Account executive ?" in page(
+            client, role.get_absolute_url()
+        )
 
     def test_links_career_steps_and_related_sheets_only_when_public(self, client):
         role = make_role()
@@ -175,8 +194,11 @@ class TestGroupPages:
 
 class TestSearch:
     def test_finds_titles_acronyms_and_alternative_titles(self, client):
-        make_role(title="Chief Operating Officer (COO)", short_name="COO",
-                  alternative_titles="Directrice des opérations")
+        make_role(
+            title="Chief Operating Officer (COO)",
+            short_name="COO",
+            alternative_titles="Directrice des opérations",
+        )
         make_role(title="CRM manager")
         assert "Chief Operating Officer" in page(client, "/recherche/?q=coo")
         html = page(client, "/recherche/?q=Directrice+des")

@@ -28,10 +28,8 @@ class Mission(OrderedPart):
     role = models.ForeignKey(
         Role, on_delete=models.CASCADE, related_name="missions", verbose_name="fiche métier"
     )
-    text = models.TextField("mission", max_length=500)
-    scope = models.CharField(
-        "portée", max_length=10, choices=Scope.choices, default=Scope.CORE
-    )
+    text = models.CharField("mission", max_length=500)
+    scope = models.CharField("portée", max_length=10, choices=Scope.choices, default=Scope.CORE)
     company_context = models.CharField(
         "type d'entreprise concerné",
         max_length=150,
@@ -257,9 +255,7 @@ class Salary(OrderedPart):
     amount_typical = models.PositiveIntegerField("habituel (€ brut)")
     amount_max = models.PositiveIntegerField("maximum (€ brut)", null=True, blank=True)
     currency = models.CharField("devise", max_length=3, choices=[("EUR", "euro")], default="EUR")
-    period = models.CharField(
-        "période", max_length=5, choices=Period.choices, default=Period.YEAR
-    )
+    period = models.CharField("période", max_length=5, choices=Period.choices, default=Period.YEAR)
     company_size = models.CharField(
         "taille d'entreprise", max_length=10, choices=CompanySize.choices, blank=True
     )

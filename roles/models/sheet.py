@@ -189,7 +189,7 @@ class Role(SlugNaturalKeyMixin, models.Model):
         "(Directeur des opérations, Directrice des opérations, DO).",
     )
     tagline = models.CharField("accroche", max_length=200, blank=True)
-    summary = models.TextField(
+    summary = models.CharField(
         "résumé",
         max_length=300,
         help_text="Texte brut de 300 caractères au plus, repris sur les cartes et dans la "
@@ -226,9 +226,7 @@ class Role(SlugNaturalKeyMixin, models.Model):
         max_length=150, editable=False, db_index=True, help_text="Intitulé sans accents ni casse."
     )
     is_featured = models.BooleanField("mise en avant sur l'accueil", default=False)
-    status = models.CharField(
-        "statut", max_length=10, choices=Status.choices, default=Status.DRAFT
-    )
+    status = models.CharField("statut", max_length=10, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(
         "date de publication",
         default=timezone.now,

@@ -18,3 +18,12 @@ def euros(amount):
     if amount is None:
         return ""
     return f"{amount:,}".replace(",", "\u202f") + "\u00a0€"
+
+
+ELIDING_INITIALS = set("aeiouyàâäéèêëîïôöùûüœAEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŒ")
+
+
+@register.filter
+def de(name):
+    """French "de" before a name, elided before a vowel: "de COO", "d’account executive"."""
+    return f"d’{name}" if name[:1] in ELIDING_INITIALS else f"de {name}"
