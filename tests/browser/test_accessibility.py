@@ -1,0 +1,45 @@
+"""axe-core finds no WCAG 2.1 A/AA violation on any page type; the keyboard reaches everything."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from .conftest import save_screenshot
+from .pages import PAGE_TYPES
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_no_accessibility_violation(page, site, name):
+    page.goto(site + PAGE_TYPES[name])
+    save_screenshot(page, name)
+    result = Axe().run(page, options=WCAG_21_AA)
+    assert result.violations_count == 0, result.generate_report()
+
+
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_headings_start_at_h1_and_never_skip_a_level(page, site, name):
+    page.goto(site + PAGE_TYPES[name])
+    levels = page.eval_on_selector_all("h1, h2, h3, h4, h5, h6", "hs => hs.map(h => +h.tagName[1])")
+    assert levels[0] == 1 and levels.count(1) == 1
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+
+
+def test_skip_link_is_first_and_moves_to_the_content(page, site):
+    page.goto(site + "/metiers/coo/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Aller au contenu"
+    assert page.locator(".skip-link").is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#contenu"
+
+
+def test_focus_is_visible_on_links_and_controls(page, site):
+    page.goto(site + "/")
+    for _ in range(4):
+        page.keyboard.press("Tab")
+        outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+        assert outline not in ("", "none"), page.evaluate("document.activeElement.outerHTML")
