@@ -12,16 +12,12 @@ WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21
 
 
 @pytest.mark.parametrize("name", PAGE_TYPES)
-def test_no_accessibility_violation(page, site, name):
+def test_no_wcag_violation_and_an_ordered_outline(page, site, name):
     page.goto(site + PAGE_TYPES[name])
     save_screenshot(page, name)
     result = Axe().run(page, options=WCAG_21_AA)
     assert result.violations_count == 0, result.generate_report()
-
-
-@pytest.mark.parametrize("name", PAGE_TYPES)
-def test_headings_start_at_h1_and_never_skip_a_level(page, site, name):
-    page.goto(site + PAGE_TYPES[name])
+    # Headings start at one h1 and never skip a level.
     levels = page.eval_on_selector_all("h1, h2, h3, h4, h5, h6", "hs => hs.map(h => +h.tagName[1])")
     assert levels[0] == 1 and levels.count(1) == 1
     assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels
