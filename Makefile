@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: install run test lint
+.PHONY: install run test lint lighthouse
 
 $(INSTALLED): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,3 +24,7 @@ test: install
 
 lint: install
 	$(BIN)/ruff check .
+
+lighthouse: install
+	npm ci --no-audit --no-fund --loglevel=error
+	bash scripts/lighthouse.sh

@@ -29,8 +29,8 @@ SCREENSHOTS = Path(
 def pytest_collection_modifyitems(config, items):
     if Path(CHROMIUM).exists():
         return
-    if os.environ.get("REQUIRE_BROWSER"):
-        raise pytest.UsageError(f"REQUIRE_BROWSER is set but there is no Chromium at {CHROMIUM}")
+    if os.environ.get("REQUIRE_TOOLS"):
+        raise pytest.UsageError(f"REQUIRE_TOOLS is set but there is no Chromium at {CHROMIUM}")
     skip = pytest.mark.skip(reason="Chromium is not installed (apt-get install -y chromium)")
     for item in items:
         if "browser" in item.keywords:

@@ -2,8 +2,8 @@
 
 import pytest
 
+from ..pages import PAGE_TYPES
 from .conftest import save_screenshot
-from .pages import PAGE_TYPES
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
