@@ -27,3 +27,6 @@ def editor(db, django_user_model):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+from .mail_servers import mail_server, mail_server_down, mail_server_hanging  # noqa: E402, F401
