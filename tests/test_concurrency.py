@@ -7,10 +7,12 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.db import connection
+from django.db import connection, connections
 
 from roles.models import RecruitmentRequest
+from roles.notifications import send_pending
 
+from .factories import make_request
 from .visitors import request_data
 
 SENDERS = 20
@@ -45,3 +47,21 @@ def test_concurrent_submissions_are_all_stored_once(live_server, settings):
     assert results == [(200, f"{live_server.url}/contact/merci/")] * SENDERS
     emails = sorted(RecruitmentRequest.objects.values_list("email", flat=True))
     assert emails == sorted(f"visiteur{n}@example.com" for n in range(SENDERS))
+
+
+def retry_run(_):
+    try:
+        return send_pending()
+    finally:
+        connections.close_all()  # this thread's connection, or the test database stays busy
+
+
+def test_overlapping_retry_runs_send_each_mail_once(mail_server_down, settings):
+    """Cron runs that overlap (a slow run, a manual one) never mail anyone twice."""
+    senders = [make_request(email=f"visiteur{n}@example.com").email for n in range(10)]
+    mail_server_down.start()
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        list(pool.map(retry_run, range(4)))
+    expected = [settings.CONTACT_EMAIL] * len(senders) + senders
+    assert sorted(mail_server_down.handler.recipients()) == sorted(expected)
+    assert RecruitmentRequest.objects.awaiting_notification().count() == 0
