@@ -19,7 +19,7 @@ PRODUCTION = ENVIRONMENT == "production"
 if PRODUCTION:
     _missing = [
         name
-        for name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "SITE_URL")
+        for name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "SITE_URL", "EMAIL_HOST")
         if not os.environ.get(name, "").strip()
     ]
     if _missing:

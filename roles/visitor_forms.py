@@ -78,7 +78,13 @@ class RecruitmentRequestForm(VisitorForm, forms.ModelForm):
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
         }
-        labels = {"kind": "Vous êtes", "name": "Votre nom", "job_title": "Votre fonction"}
+        labels = {
+            "kind": "Vous êtes",
+            "name": "Votre nom",
+            "company": "Entreprise (obligatoire si vous recrutez)",
+            "job_title": "Votre fonction (facultatif)",
+            "phone": "Téléphone (facultatif)",
+        }
         error_messages = {
             "kind": {"required": "Dites-nous si vous êtes une entreprise ou un candidat."},
             "name": {"required": "Indiquez votre nom."},
@@ -90,7 +96,9 @@ class RecruitmentRequestForm(VisitorForm, forms.ModelForm):
         }
 
     def __init__(self, *args, fixed_role=None, **kwargs):
-        super().__init__(*args, **kwargs)
+        # Distinct ids: the sheet page holds this form and the comment form.
+        super().__init__(*args, auto_id="recrutement_%s", **kwargs)
+        self.fields["consent"].widget.attrs["aria-describedby"] = "recruit-notice"
         self.fields["role"].queryset = Role.objects.published()
         self.fields["kind"].choices = RecruitmentRequest.Kind.choices
         self.fields["name"].widget.attrs["autocomplete"] = "name"
@@ -137,7 +145,7 @@ class CommentForm(VisitorForm, forms.ModelForm):
         }
 
     def __init__(self, *args, role, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, auto_id="commentaire_%s", **kwargs)
         self.instance.role = role
         self.fields["parent"].queryset = Comment.objects.approved().filter(role=role)
         self.fields["name"].validators.append(single_line)
