@@ -76,6 +76,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "promel.urls"
+CSRF_FAILURE_VIEW = "roles.visitor_views.csrf_failure"
 WSGI_APPLICATION = "promel.wsgi.application"
 
 TEMPLATES = [

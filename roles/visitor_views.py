@@ -1,5 +1,6 @@
 """Pages where visitors write to Promel: contact form, comments, and the legal pages."""
 
+import re
 from functools import partial
 
 from django.conf import settings
@@ -14,6 +15,8 @@ from .models import Comment, Role
 from .views import BreadcrumbsMixin, RoleDetailView
 from .visitor_forms import CommentForm, RecruitmentRequestForm
 
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,150}")
+
 
 def too_many_requests(request):
     return render(request, "429.html", status=429)
@@ -25,15 +28,21 @@ def ask_confirmation(request, template, context):
     return render(request, template, context)
 
 
+def preset_role(request):
+    """The published sheet named by ?metier=<slug>, if any (anything else is ignored)."""
+    slug = request.GET.get("metier", "")
+    if not SLUG.fullmatch(slug):
+        return None
+    role = Role.objects.published().filter(slug=slug).first()
+    return role.slug if role else None
+
+
 def contact(request):
     """The recruitment form on its own page; the sheets' forms post here too."""
     crumbs = [("Nous contacter", None)]
     if request.method != "POST":
-        role = Role.objects.published().filter(slug=request.GET.get("metier", "")).first()
-        form = RecruitmentRequestForm(initial={"role": role.slug if role else None})
+        form = RecruitmentRequestForm(initial={"role": preset_role(request)})
         return render(request, "roles/contact.html", {"form": form, "crumbs": crumbs})
-    if antispam.over_rate(request, "contact", "CONTACT_RATE"):
-        return too_many_requests(request)
     form = RecruitmentRequestForm(request.POST)
     if form.is_bot():
         return redirect("roles:contact_thanks")
@@ -42,6 +51,9 @@ def contact(request):
         return render(request, "roles/contact.html", context)
     if form.needs_confirmation():
         return ask_confirmation(request, "roles/contact.html", context)
+    # Only what would be stored counts: a person correcting mistakes is never limited.
+    if antispam.over_rate(request, "contact", "CONTACT_RATE"):
+        return too_many_requests(request)
     with transaction.atomic():
         lead = form.save()
         transaction.on_commit(partial(notifications.notify_request, lead.pk))
@@ -65,8 +77,6 @@ class CommentView(RoleDetailView):
 
     def post(self, request, *args, **kwargs):
         self.object = self.get_object()
-        if antispam.over_rate(request, "comment", "COMMENT_RATE"):
-            return too_many_requests(request)
         form = self.comment_form(request)
         if form.is_bot():
             return self.stored(Comment.Status.PENDING)
@@ -75,6 +85,8 @@ class CommentView(RoleDetailView):
         if form.needs_confirmation():
             context = self.get_context_data(comment_form=form)
             return ask_confirmation(request, self.template_name, context)
+        if antispam.over_rate(request, "comment", "COMMENT_RATE"):
+            return too_many_requests(request)
         with transaction.atomic():
             comment = form.save()
             transaction.on_commit(partial(notifications.notify_comment, comment.pk))
@@ -102,3 +114,8 @@ class LegalPageView(BreadcrumbsMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(publisher=settings.PUBLISHER, **kwargs)
+
+
+def csrf_failure(request, reason=""):
+    """An expired or cookie-less form: a French page saying how to send it again."""
+    return render(request, "403_csrf.html", status=403)

@@ -98,6 +98,47 @@ class TestMinimumFillTime:
         assert response.status_code == 200 and "Confirmer l'envoi" in response.content.decode()
         assert not Comment.objects.exists()
 
+    def test_a_comment_confirmed_after_a_fast_send_is_stored(self, client, settings):
+        settings.COMMENT_RATE = "100/m"
+        role = make_role()
+        url = f"{role.get_absolute_url()}commentaires/"
+        html = client.post(url, comment_data(started=start_token())).content.decode()
+        token = html.split('name="confirmation" value="')[1].split('"')[0]
+        response = client.post(url, comment_data(started=start_token(), confirmation=token))
+        assert response.status_code == 302 and Comment.objects.count() == 1
+
+
+class TestInvalidInput:
+    @pytest.mark.parametrize("field", [*request_data().keys(), "confirmation"])
+    def test_nul_bytes_in_any_request_field_never_give_a_server_error(self, client, field):
+        response = client.post("/contact/", request_data(**{field: "a\x00b"}))
+        assert response.status_code in (200, 302)
+        # A checkbox counts as ticked whatever its value; the confirmation token is optional.
+        assert not RecruitmentRequest.objects.exists() or field in ("consent", "confirmation")
+
+    @pytest.mark.parametrize("field", [*comment_data().keys(), "confirmation"])
+    def test_nul_bytes_in_any_comment_field_never_give_a_server_error(self, client, field):
+        role = make_role()
+        url = f"{role.get_absolute_url()}commentaires/"
+        response = client.post(url, comment_data(**{field: "a\x00b"}))
+        assert response.status_code in (200, 302)
+        assert not Comment.objects.exists() or field == "confirmation"
+
+    @pytest.mark.parametrize("query", ["metier=%00", "metier=" + "x" * 5000, "metier[]=a"])
+    def test_odd_query_strings_show_the_plain_form(self, client, query):
+        assert client.get(f"/contact/?{query}").status_code == 200
+
+    def test_odd_reply_targets_show_the_sheet(self, client):
+        role = make_role()
+        assert client.get(f"{role.get_absolute_url()}?reponse_a=%00").status_code == 200
+
+    def test_an_expired_form_gets_a_french_page(self, client):
+        csrf_client = client.__class__(enforce_csrf_checks=True)
+        response = csrf_client.post("/contact/", request_data())
+        assert response.status_code == 403
+        assert "Votre formulaire a expiré" in response.content.decode()
+        assert not RecruitmentRequest.objects.exists()
+
 
 class TestRateLimit:
     def test_over_the_rate_gets_a_french_429_and_creates_nothing(self, client, settings):
@@ -108,6 +149,12 @@ class TestRateLimit:
         assert response.status_code == 429
         assert "Trop d'envois en peu de temps" in response.content.decode()
         assert RecruitmentRequest.objects.count() == 2
+
+    def test_a_person_correcting_mistakes_is_never_limited(self, client, settings):
+        settings.CONTACT_RATE = "1/10m"
+        for _ in range(3):
+            assert client.post("/contact/", request_data(email="faute")).status_code == 200
+        assert client.post("/contact/", request_data()).status_code == 302
 
     def test_one_comment_per_interval(self, client, settings):
         settings.COMMENT_RATE = "1/15s"
