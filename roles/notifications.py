@@ -61,7 +61,9 @@ def deliver(model, pk, build_messages):
     """Send what a record still owes, if this caller wins its claim; True when all went out."""
     if not model.objects.claim(pk):
         return False
-    record = model.objects.get(pk=pk)
+    record = model.objects.filter(pk=pk).first()
+    if record is None:  # erased meanwhile: nothing left to say
+        return False
     try:
         # One connection; the first failure stops it (each socket wait is bounded by
         # EMAIL_TIMEOUT, so a hanging server costs one timeout, not one per message).

@@ -1,7 +1,6 @@
 """Pages where visitors write to Promel: contact form, comments, and the legal pages."""
 
 import re
-from functools import partial
 
 from django.conf import settings
 from django.contrib import messages
@@ -56,7 +55,8 @@ def contact(request):
         return too_many_requests(request)
     with transaction.atomic():
         lead = form.save()
-        transaction.on_commit(partial(notifications.notify_request, lead.pk))
+        # robust: whatever happens to the mail, the visitor gets the thank-you page.
+        transaction.on_commit(lambda: notifications.notify_request(lead.pk), robust=True)
     return redirect("roles:contact_thanks")
 
 
@@ -89,7 +89,7 @@ class CommentView(RoleDetailView):
             return too_many_requests(request)
         with transaction.atomic():
             comment = form.save()
-            transaction.on_commit(partial(notifications.notify_comment, comment.pk))
+            transaction.on_commit(lambda: notifications.notify_comment(comment.pk), robust=True)
         return self.stored(comment.status)
 
     def comment_form(self, request):

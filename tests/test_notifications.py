@@ -122,3 +122,14 @@ def test_line_breaks_in_names_never_add_headers(mail_server):
     assert recipients == [AGENCY]
     assert notification["Bcc"] is None
     assert "\n" not in notification["Subject"]
+
+
+def test_an_unexpected_failure_after_the_commit_still_thanks_the_visitor(
+    client, django_capture_on_commit_callbacks, monkeypatch
+):
+    def broken(pk):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr("roles.notifications.notify_request", broken)
+    lead = send_request(client, django_capture_on_commit_callbacks)
+    assert lead.notified_at is None  # left for send_pending_notifications
