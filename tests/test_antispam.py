@@ -223,6 +223,12 @@ class TestXss:
             assert_inert(html, payload)
 
     @pytest.mark.parametrize("payload", XSS_PAYLOADS)
+    def test_comments_show_payloads_inert_to_moderators(self, editor_client, payload):
+        comment = make_comment(make_role(), name=payload[:80], text=payload)
+        for url in ["/admin/roles/comment/", f"/admin/roles/comment/{comment.pk}/change/"]:
+            assert_inert(editor_client.get(url).content.decode(), payload)
+
+    @pytest.mark.parametrize("payload", XSS_PAYLOADS)
     def test_a_refused_form_shows_payloads_inert(self, client, payload):
         data = {field: payload for field in ["name", "company", "job_title", "phone", "message"]}
         response = client.post("/contact/", request_data(email=payload, **data))

@@ -116,3 +116,9 @@ def test_comments_are_plain_text_with_breaks_and_nofollow_links():
 def test_only_web_addresses_become_links():
     html = render_plain_text('javascript:alert(1) "onmouseover=alert(1)" data:text/html,x')
     assert "<a" not in html and "&quot;onmouseover=alert(1)&quot;" in html
+
+
+def test_staff_previewing_a_draft_see_no_comment_form(editor_client):
+    role = make_draft()
+    html = page(editor_client, role.get_absolute_url())
+    assert "Laisser un commentaire" not in html
