@@ -19,7 +19,7 @@ PRODUCTION = ENVIRONMENT == "production"
 if PRODUCTION:
     _missing = [
         name
-        for name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "SITE_URL")
+        for name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "SITE_URL", "EMAIL_HOST")
         if not os.environ.get(name, "").strip()
     ]
     if _missing:
@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "taggit",
+    "django_ratelimit",
     "roles",
 ]
 
@@ -75,6 +76,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "promel.urls"
+CSRF_FAILURE_VIEW = "roles.visitor_views.csrf_failure"
 WSGI_APPLICATION = "promel.wsgi.application"
 
 TEMPLATES = [
@@ -135,7 +137,24 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# E-mail: SMTP when EMAIL_HOST is set, the console otherwise (development).
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=EMAIL_PORT == 587)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", default=EMAIL_PORT == 465)
+# Django waits forever by default: a hanging mail server would block a worker. This bounds
+# each socket operation; a visitor's answer never waits on mail longer than that (see
+# roles/notifications.py, which stops at the first failure and leaves the rest to the retry).
+EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "2"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Promel <ne-pas-repondre@promel.fr>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Accented tags ("négociation") must get ASCII slugs that <slug:> URLs accept.
 TAGGIT_CASE_INSENSITIVE = True
@@ -147,8 +166,54 @@ SALARY_NET_RATIO = 0.75
 
 ROLES_PER_PAGE = 24
 
-# The agency's address, shown to recruiters.
+# The agency's address, shown to recruiters; recruitment requests are sent there.
 CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "contact@promel.fr")
+# Who is told of each new comment.
+MODERATION_EMAIL = os.environ.get("MODERATION_EMAIL") or CONTACT_EMAIL
+
+# Publisher's details for the legal notice (mentions légales, required by the LCEN).
+PUBLISHER = {
+    "name": os.environ.get("PUBLISHER_NAME", "Promel SAS"),
+    "address": os.environ.get("PUBLISHER_ADDRESS", "10 rue de la Paix, 75002 Paris"),
+    "registration": os.environ.get("PUBLISHER_REGISTRATION", "RCS Paris 000 000 000"),
+    "director": os.environ.get("PUBLISHER_DIRECTOR", "la direction de Promel"),
+    "phone": os.environ.get("PUBLISHER_PHONE", ""),
+    "host": os.environ.get("HOST_DETAILS", "l'hébergeur indiqué par Promel"),
+}
+
+# Retention of recruitment requests, counted from the last contact (CNIL practice).
+RETENTION_COMPANY_DAYS = int(os.environ.get("RETENTION_COMPANY_DAYS", str(3 * 365)))
+RETENTION_CANDIDATE_DAYS = int(os.environ.get("RETENTION_CANDIDATE_DAYS", str(2 * 365)))
+
+# Anti-spam on visitors' forms. Rates are "count/period" as django-ratelimit reads them.
+CONTACT_RATE = os.environ.get("CONTACT_RATE", "5/10m")
+COMMENT_RATE = os.environ.get("COMMENT_RATE", "1/15s")
+FORM_MIN_FILL_SECONDS = int(os.environ.get("FORM_MIN_FILL_SECONDS", "3"))
+# Number of reverse proxies in front of the site that append to X-Forwarded-For; 0 means the
+# client address is REMOTE_ADDR (anything else could be forged by the client).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            # A Redis outage must not turn a visitor's submission into an error.
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # django-ratelimit refuses the local-memory cache (E003) because each process counts on
+    # its own. That is right for one process (development, tests); with several workers, set
+    # REDIS_URL so that the limits are shared.
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+RATELIMIT_FAIL_OPEN = True
 
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -145,3 +145,6 @@ class SkillAdmin(VocabularyAdmin):
     sheets_path = "role_skills"
     list_display = ["name", "kind", "sheet_count"]
     list_filter = ["kind"]
+
+
+from . import visitor_admin  # noqa: E402, F401 - recruiters and moderators screens

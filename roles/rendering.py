@@ -1,7 +1,10 @@
 """Editors' Markdown to safe HTML, in one place."""
 
+import re
+
 import markdown
 import nh3
+from django.utils.html import escape, linebreaks
 
 ALLOWED_TAGS = {
     "h3",
@@ -51,3 +54,30 @@ def render_markdown(text):
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer",
     )
+
+
+PLAIN_LINK = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
+TRAILING_PUNCTUATION = ".,;:!?)»"
+
+
+def _link(match):
+    url = match.group(0).rstrip(TRAILING_PUNCTUATION)
+    trailing = match.group(0)[len(url) :]
+    href = url if "://" in url else f"https://{url}"
+    anchor = f'<a href="{escape(href)}" rel="nofollow ugc noopener">{escape(url)}</a>'
+    return anchor + escape(trailing)
+
+
+def render_plain_text(text):
+    """Visitors' plain text as HTML: escaped, paragraphs and line breaks kept, links clickable.
+
+    Nothing the visitor typed is ever read as HTML; only http(s) and www. addresses become
+    links, marked as user content that search engines do not follow.
+    """
+    pieces, position = [], 0
+    for match in PLAIN_LINK.finditer(text or ""):
+        pieces.append(escape(text[position : match.start()]))
+        pieces.append(_link(match))
+        position = match.end()
+    pieces.append(escape((text or "")[position:]))
+    return linebreaks("".join(pieces), autoescape=False)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, visitor_views
 
 app_name = "roles"
 
@@ -16,4 +16,25 @@ urlpatterns = [
     path("secteurs/<slug:slug>/", views.SectorDetailView.as_view(), name="sector_detail"),
     path("tags/<slug:slug>/", views.TagDetailView.as_view(), name="tag_detail"),
     path("recherche/", views.SearchView.as_view(), name="search"),
+    path(
+        "metiers/<slug:slug>/commentaires/",
+        visitor_views.CommentView.as_view(),
+        name="comment_create",
+    ),
+    path("contact/", visitor_views.contact, name="contact"),
+    path("contact/merci/", visitor_views.ContactThanksView.as_view(), name="contact_thanks"),
+    path(
+        "confidentialite/",
+        visitor_views.LegalPageView.as_view(
+            template_name="roles/privacy.html", title="Politique de confidentialité"
+        ),
+        name="privacy",
+    ),
+    path(
+        "mentions-legales/",
+        visitor_views.LegalPageView.as_view(
+            template_name="roles/legal_notice.html", title="Mentions légales"
+        ),
+        name="legal_notice",
+    ),
 ]

@@ -7,7 +7,9 @@ from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
 from .forms import RoleFilterForm, SearchForm
-from .models import Family, Role, Sector, Skill
+from .models import Comment, Family, Role, Sector, Skill
+from .models.visitors import find_thread, thread_size
+from .visitor_forms import CommentForm, RecruitmentRequestForm
 
 
 class ForgivingPaginationMixin:
@@ -79,6 +81,21 @@ class RoleDetailView(BreadcrumbsMixin, DetailView):
         family = self.object.family
         family_crumb = (family.name, family.get_absolute_url())
         return [ROLE_LIST_CRUMB, family_crumb, (self.object.title, None)]
+
+    def get_context_data(self, comment_form=None, **kwargs):
+        role = self.object
+        threads = list(Comment.objects.threads_of(role))
+        if comment_form is None:
+            reply_to = self.request.GET.get("reponse_a")
+            comment_form = CommentForm(role=role, initial={"parent": reply_to})
+        return super().get_context_data(
+            recruit_form=RecruitmentRequestForm(fixed_role=role),
+            comment_form=comment_form,
+            comment_threads=threads,
+            comment_count=thread_size(threads),
+            replying_to=find_thread(threads, comment_form["parent"].value()),
+            **kwargs,
+        )
 
 
 class RoleGroupView(BreadcrumbsMixin, ForgivingPaginationMixin, ListView):

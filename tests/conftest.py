@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 from roles.models import Role
@@ -7,6 +8,12 @@ from roles.models import Role
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """Rate limits count in the cache: each test starts with none spent."""
+    cache.clear()
 
 
 @pytest.fixture
@@ -27,3 +34,6 @@ def editor(db, django_user_model):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+from .mail_servers import mail_server, mail_server_down, mail_server_hanging  # noqa: E402, F401

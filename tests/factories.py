@@ -7,8 +7,10 @@ from django.utils import timezone
 
 from roles.models import (
     CareerMove,
+    Comment,
     Family,
     Mission,
+    RecruitmentRequest,
     Role,
     RoleSkill,
     Salary,
@@ -55,6 +57,29 @@ def make_draft(**fields):
     return make_role(status=Role.Status.DRAFT, **fields)
 
 
+def make_comment(role, **fields):
+    n = next(_numbers)
+    defaults = {
+        "name": f"Lecteur {n}",
+        "email": f"lecteur{n}@example.com",
+        "text": f"Commentaire {n}.",
+        "status": Comment.Status.APPROVED,
+    }
+    return Comment.objects.create(role=role, **{**defaults, **fields})
+
+
+def make_request(**fields):
+    defaults = {
+        "kind": RecruitmentRequest.Kind.COMPANY,
+        "name": "Claire Martin",
+        "company": "Acme Industrie",
+        "email": "claire.martin@acme.example",
+        "message": "Nous cherchons un directeur des opérations.",
+        "consent_at": timezone.now(),
+    }
+    return RecruitmentRequest.objects.create(**{**defaults, **fields})
+
+
 def fill_sheet(role, size=1):
     """Give a sheet `size` items in every section, all linked to other sheets."""
     for i in range(size):
@@ -84,4 +109,5 @@ def fill_sheet(role, size=1):
         role.sectors.add(make_sector())
         role.related_roles.add(make_role())
         role.tags.add(f"étiquette {i}")
+        make_comment(role, parent=make_comment(role))
     return role

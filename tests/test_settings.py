@@ -12,6 +12,7 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "www.example.fr",
     "DATABASE_URL": "sqlite:////tmp/promel-settings-test.sqlite3",
     "SITE_URL": "https://www.example.fr",
+    "EMAIL_HOST": "smtp.example.fr",
 }
 
 
@@ -32,7 +33,7 @@ def manage(*args, **env):
 def test_production_refuses_to_start_without_its_settings():
     result = manage("check", DJANGO_ENV="production")
     assert result.returncode != 0
-    assert "SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, SITE_URL" in result.stderr
+    assert "SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, SITE_URL, EMAIL_HOST" in result.stderr
 
 
 def test_production_settings_pass_the_deployment_checklist():

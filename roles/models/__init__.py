@@ -1,10 +1,14 @@
 from .parts import CareerMove, Mission, RoleSkill, Salary, TrainingPath
 from .sheet import Family, Role, Sector, Skill
+from .visitors import Comment, ErasureLog, RecruitmentRequest
 
 __all__ = [
     "CareerMove",
+    "Comment",
+    "ErasureLog",
     "Family",
     "Mission",
+    "RecruitmentRequest",
     "Role",
     "RoleSkill",
     "Salary",

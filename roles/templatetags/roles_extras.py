@@ -1,7 +1,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from roles.rendering import render_markdown
+from roles.rendering import render_markdown, render_plain_text
 
 register = template.Library()
 
@@ -10,6 +10,12 @@ register = template.Library()
 def markdown(text):
     """Editors' Markdown as sanitised HTML."""
     return mark_safe(render_markdown(text))  # noqa: S308 - sanitised by nh3 above
+
+
+@register.filter
+def plain_text(text):
+    """Visitors' text, escaped, with line breaks and nofollow links."""
+    return mark_safe(render_plain_text(text))  # noqa: S308 - escaped in render_plain_text
 
 
 @register.filter

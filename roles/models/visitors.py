@@ -1,0 +1,227 @@
+"""What visitors send: recruitment requests (leads) and comments on sheets."""
+
+import re
+from datetime import timedelta
+
+from django.db import models
+from django.db.models import F, Prefetch, Q
+from django.db.models.functions import Lower
+from django.utils import timezone
+
+from .sheet import Role
+
+URL_PATTERN = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+
+# A process that claimed a notification and died leaves it claimed this long at most.
+NOTIFICATION_LEASE = timedelta(minutes=10)
+
+
+class NotifiableQuerySet(models.QuerySet):
+    """Records whose e-mails have not all been delivered yet."""
+
+    pending_filter = Q(notified_at__isnull=True)
+
+    def awaiting_notification(self):
+        return self.filter(self.pending_filter)
+
+    def claim(self, pk):
+        """Take the right to send this record's e-mails; True for exactly one caller.
+
+        One conditional UPDATE: concurrent callers (the web request, several cron runs)
+        cannot both win, on PostgreSQL as on SQLite.
+        """
+        now = timezone.now()
+        free = Q(notification_claimed_until__isnull=True) | Q(notification_claimed_until__lt=now)
+        claimed = self.filter(self.pending_filter, free, pk=pk).update(
+            notification_claimed_until=now + NOTIFICATION_LEASE
+        )
+        return claimed == 1
+
+    def release(self, pk, error=""):
+        """Give the claim back, counting a failed attempt when there is an error."""
+        changes = {"notification_claimed_until": None, "notification_error": error[:500]}
+        if error:
+            changes["notification_attempts"] = F("notification_attempts") + 1
+        self.filter(pk=pk).update(**changes)
+
+
+class RecruitmentRequestQuerySet(NotifiableQuerySet):
+    pending_filter = Q(notified_at__isnull=True) | Q(acknowledged_at__isnull=True)
+
+    def expired(self, company_days, candidate_days):
+        """Requests kept past their retention period, counted from the last contact."""
+        now = timezone.now()
+        kinds = RecruitmentRequest.Kind
+        return self.filter(
+            Q(kind=kinds.COMPANY, last_contact_at__lt=now - timedelta(days=company_days))
+            | Q(kind=kinds.CANDIDATE, last_contact_at__lt=now - timedelta(days=candidate_days))
+        )
+
+    def by_email(self, email):
+        return self.filter(email__iexact=email)
+
+
+class RecruitmentRequest(models.Model):
+    """A company's recruitment need, or a candidate's approach, sent from the site."""
+
+    class Kind(models.TextChoices):
+        COMPANY = "entreprise", "Une entreprise qui recrute"
+        CANDIDATE = "candidat", "Un candidat ou une candidate"
+
+    class Status(models.TextChoices):
+        NEW = "nouveau", "Nouveau"
+        IN_PROGRESS = "en_cours", "En cours"
+        DONE = "traite", "Traité"
+
+    kind = models.CharField("demandeur", max_length=12, choices=Kind.choices)
+    name = models.CharField("nom", max_length=120)
+    company = models.CharField("entreprise", max_length=150, blank=True)
+    job_title = models.CharField("fonction", max_length=150, blank=True)
+    email = models.EmailField("adresse e-mail", max_length=254)
+    phone = models.CharField("téléphone", max_length=30, blank=True)
+    role = models.ForeignKey(
+        Role,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="recruitment_requests",
+        verbose_name="métier concerné",
+    )
+    message = models.TextField("message", max_length=5000)
+    consent_at = models.DateTimeField("consentement donné le")
+    status = models.CharField(
+        "statut", max_length=10, choices=Status.choices, default=Status.NEW, db_index=True
+    )
+    notes = models.TextField("notes internes", blank=True)
+    created_at = models.DateTimeField("reçue le", default=timezone.now, db_index=True)
+    last_contact_at = models.DateTimeField(
+        "dernier contact",
+        default=timezone.now,
+        help_text="Point de départ de la durée de conservation (3 ans pour une entreprise, "
+        "2 ans pour un candidat).",
+    )
+    notified_at = models.DateTimeField("équipe prévenue le", null=True, blank=True)
+    acknowledged_at = models.DateTimeField("accusé de réception envoyé le", null=True, blank=True)
+    notification_attempts = models.PositiveIntegerField("échecs d'envoi", default=0)
+    notification_error = models.CharField("dernière erreur d'envoi", max_length=500, blank=True)
+    notification_claimed_until = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = RecruitmentRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "demande de recrutement"
+        verbose_name_plural = "demandes de recrutement"
+        permissions = [
+            ("manage_personal_data", "Peut exporter et effacer les données d'une personne"),
+        ]
+
+    def __str__(self):
+        who = self.company or self.name
+        return f"{who} ({self.created_at:%d/%m/%Y})"
+
+    @property
+    def is_notified(self):
+        return self.notified_at is not None
+
+
+class CommentQuerySet(NotifiableQuerySet):
+    def approved(self):
+        return self.filter(status=Comment.Status.APPROVED)
+
+    def pending(self):
+        return self.filter(status=Comment.Status.PENDING)
+
+    def by_email(self, email):
+        return self.filter(email__iexact=email)
+
+    def threads_of(self, role):
+        """Approved top-level comments of a sheet with their approved replies: two queries."""
+        replies = Comment.objects.approved().order_by("created_at")
+        return (
+            self.approved()
+            .filter(role=role, parent__isnull=True)
+            .order_by("created_at")
+            .prefetch_related(Prefetch("replies", queryset=replies, to_attr="approved_replies"))
+        )
+
+
+def thread_size(threads):
+    """Number of comments in threads from `threads_of`, replies included, without a query."""
+    return sum(1 + len(thread.approved_replies) for thread in threads)
+
+
+def find_thread(threads, pk):
+    """The thread of `threads` whose comment has this primary key (any type), or None."""
+    return next((thread for thread in threads if str(thread.pk) == str(pk)), None)
+
+
+class Comment(models.Model):
+    """A visitor's comment on a sheet, or a reply to one (one level only)."""
+
+    class Status(models.TextChoices):
+        PENDING = "en_attente", "En attente de modération"
+        APPROVED = "approuve", "Approuvé"
+        SPAM = "spam", "Indésirable"
+
+    role = models.ForeignKey(
+        Role, on_delete=models.CASCADE, related_name="comments", verbose_name="fiche métier"
+    )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="replies",
+        verbose_name="en réponse à",
+    )
+    name = models.CharField("nom", max_length=80)
+    email = models.EmailField("adresse e-mail", max_length=254)
+    text = models.TextField("commentaire", max_length=3000)
+    status = models.CharField(
+        "statut", max_length=12, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    created_at = models.DateTimeField("envoyé le", default=timezone.now, db_index=True)
+    notified_at = models.DateTimeField("modérateurs prévenus le", null=True, blank=True)
+    notification_attempts = models.PositiveIntegerField("échecs d'envoi", default=0)
+    notification_error = models.CharField("dernière erreur d'envoi", max_length=500, blank=True)
+    notification_claimed_until = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "commentaire"
+        verbose_name_plural = "commentaires"
+        indexes = [models.Index(Lower("email"), name="comment_email_lower")]
+
+    def __str__(self):
+        return f"{self.name} sur {self.role}"
+
+    @property
+    def link_count(self):
+        return len(URL_PATTERN.findall(self.text))
+
+    def moderation_status(self):
+        """Approved at once only for an author already approved, and never with several links."""
+        if self.link_count >= 2:
+            return self.Status.PENDING
+        known = Comment.objects.approved().by_email(self.email).exists()
+        return self.Status.APPROVED if known else self.Status.PENDING
+
+
+class ErasureLog(models.Model):
+    """A record that one person's data was erased: who did it and how much, never whose."""
+
+    performed_by = models.CharField("effacé par", max_length=150)
+    performed_at = models.DateTimeField("effacé le", default=timezone.now)
+    requests_deleted = models.PositiveIntegerField("demandes effacées")
+    comments_deleted = models.PositiveIntegerField("commentaires effacés")
+
+    class Meta:
+        ordering = ["-performed_at"]
+        verbose_name = "effacement de données personnelles"
+        verbose_name_plural = "effacements de données personnelles"
+
+    def __str__(self):
+        return f"Effacement du {self.performed_at:%d/%m/%Y %H:%M} par {self.performed_by}"

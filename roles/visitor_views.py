@@ -1,0 +1,121 @@
+"""Pages where visitors write to Promel: contact form, comments, and the legal pages."""
+
+import re
+
+from django.conf import settings
+from django.contrib import messages
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.generic import TemplateView
+
+from . import antispam, notifications
+from .models import Comment, Role
+from .views import BreadcrumbsMixin, RoleDetailView
+from .visitor_forms import CommentForm, RecruitmentRequestForm
+
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,150}")
+
+
+def too_many_requests(request):
+    return render(request, "429.html", status=429)
+
+
+def ask_confirmation(request, template, context):
+    """A form sent too fast: shown again, as typed, with a request to confirm."""
+    context = {**context, "confirmation_token": antispam.confirmation_token()}
+    return render(request, template, context)
+
+
+def preset_role(request):
+    """The published sheet named by ?metier=<slug>, if any (anything else is ignored)."""
+    slug = request.GET.get("metier", "")
+    if not SLUG.fullmatch(slug):
+        return None
+    role = Role.objects.published().filter(slug=slug).first()
+    return role.slug if role else None
+
+
+def contact(request):
+    """The recruitment form on its own page; the sheets' forms post here too."""
+    crumbs = [("Nous contacter", None)]
+    if request.method != "POST":
+        form = RecruitmentRequestForm(initial={"role": preset_role(request)})
+        return render(request, "roles/contact.html", {"form": form, "crumbs": crumbs})
+    form = RecruitmentRequestForm(request.POST)
+    if form.is_bot():
+        return redirect("roles:contact_thanks")
+    context = {"form": form, "crumbs": crumbs}
+    if not form.is_valid():
+        return render(request, "roles/contact.html", context)
+    if form.needs_confirmation():
+        return ask_confirmation(request, "roles/contact.html", context)
+    # Only what would be stored counts: a person correcting mistakes is never limited.
+    if antispam.over_rate(request, "contact", "CONTACT_RATE"):
+        return too_many_requests(request)
+    with transaction.atomic():
+        lead = form.save()
+        # robust: whatever happens to the mail, the visitor gets the thank-you page.
+        transaction.on_commit(lambda: notifications.notify_request(lead.pk), robust=True)
+    return redirect("roles:contact_thanks")
+
+
+class ContactThanksView(BreadcrumbsMixin, TemplateView):
+    template_name = "roles/contact_thanks.html"
+
+    def get_breadcrumbs(self):
+        return [("Nous contacter", reverse("roles:contact")), ("Merci", None)]
+
+
+class CommentView(RoleDetailView):
+    """Posting a comment: back to the sheet when stored, the sheet with the errors otherwise."""
+
+    http_method_names = ["post"]
+
+    def get_queryset(self):
+        return Role.objects.published().for_detail()
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        form = self.comment_form(request)
+        if form.is_bot():
+            return self.stored(Comment.Status.PENDING)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(comment_form=form))
+        if form.needs_confirmation():
+            context = self.get_context_data(comment_form=form)
+            return ask_confirmation(request, self.template_name, context)
+        if antispam.over_rate(request, "comment", "COMMENT_RATE"):
+            return too_many_requests(request)
+        with transaction.atomic():
+            comment = form.save()
+            transaction.on_commit(lambda: notifications.notify_comment(comment.pk), robust=True)
+        return self.stored(comment.status)
+
+    def comment_form(self, request):
+        return CommentForm(request.POST, role=self.object)
+
+    def stored(self, status):
+        if status == Comment.Status.APPROVED:
+            messages.success(self.request, "Merci, votre commentaire est publié.")
+        else:
+            messages.info(
+                self.request,
+                "Merci, votre commentaire sera publié après relecture par notre équipe.",
+            )
+        return redirect(self.object.get_absolute_url() + "#commentaires")
+
+
+class LegalPageView(BreadcrumbsMixin, TemplateView):
+    title = ""
+
+    def get_breadcrumbs(self):
+        return [(self.title, None)]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(publisher=settings.PUBLISHER, **kwargs)
+
+
+def csrf_failure(request, reason=""):
+    """An expired or cookie-less form: a French page saying how to send it again."""
+    return render(request, "403_csrf.html", status=403)
