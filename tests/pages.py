@@ -16,4 +16,8 @@ PAGE_TYPES = {
     "recherche": "/recherche/?q=directeur",
     "recherche-vide": "/recherche/?q=",
     "introuvable": "/page-qui-n-existe-pas/",
+    "contact": "/contact/?metier=coo",
+    "contact-merci": "/contact/merci/",
+    "confidentialite": "/confidentialite/",
+    "mentions-legales": "/mentions-legales/",
 }

@@ -23,6 +23,16 @@ def test_no_wcag_violation_and_an_ordered_outline(page, site, name):
     assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels
 
 
+@pytest.mark.parametrize("url", ["/contact/", "/metiers/coo/"])
+def test_forms_showing_their_errors_have_no_wcag_violation(page, site, url):
+    page.goto(site + url)
+    page.locator("form.visitor-form button[type=submit]").first.click()
+    page.wait_for_selector(".errorlist")
+    save_screenshot(page, "formulaire-erreurs" + url.replace("/", "-"))
+    result = Axe().run(page, options=WCAG_21_AA)
+    assert result.violations_count == 0, result.generate_report()
+
+
 def test_skip_link_is_first_and_moves_to_the_content(page, site):
     page.goto(site + "/metiers/coo/")
     page.keyboard.press("Tab")
