@@ -7,4 +7,14 @@ def site(request):
         "SITE_URL": settings.SITE_URL,
         "CONTACT_EMAIL": settings.CONTACT_EMAIL,
         "search_query": request.GET.get("q", "")[:200],
+        "canonical_url": canonical_url(request),
     }
+
+
+def canonical_url(request):
+    """The page's address on SITE_URL: the path, plus the page number of a later list page."""
+    url = settings.SITE_URL + request.path
+    page = request.GET.get("page", "")
+    if page.isdigit() and int(page) > 1:
+        url += f"?page={int(page)}"
+    return url

@@ -1,8 +1,10 @@
 """Public pages: thin views over the querysets in roles.models."""
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
@@ -202,3 +204,22 @@ class SearchView(BreadcrumbsMixin, ForgivingPaginationMixin, ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(search_form=self.search_form, **kwargs)
+
+
+class FeedIndexView(BreadcrumbsMixin, TemplateView):
+    template_name = "roles/feeds.html"
+
+    def get_breadcrumbs(self):
+        return [("Flux", None)]
+
+
+@require_safe
+def robots_txt(request):
+    """Crawl everything public; the admin is kept out by its X-Robots-Tag header instead."""
+    lines = [
+        "User-agent: *",
+        f"Disallow: {reverse('roles:search')}",
+        "",
+        f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -3,11 +3,13 @@
 import unicodedata
 
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Max, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 from taggit.models import Tag
+
+from roles import crosswalks
 
 
 class SlugQuerySet(models.QuerySet):
@@ -37,6 +39,12 @@ class VocabularyQuerySet(SlugQuerySet):
 
     def in_use(self):
         return self.with_published_counts().filter(role_count__gt=0)
+
+    def for_sitemap(self):
+        """Entries in use, with `last_modified`: the latest update of their public sheets."""
+        path = self.path_to_roles
+        public = Q(**{f"{path}__in": Role.objects.published()})
+        return self.in_use().annotate(last_modified=Max(f"{path}__updated_at", filter=public))
 
 
 class Family(SlugNaturalKeyMixin, models.Model):
@@ -222,6 +230,21 @@ class Role(SlugNaturalKeyMixin, models.Model):
     related_roles = models.ManyToManyField(
         "self", blank=True, symmetrical=True, verbose_name="fiches liées (« découvrez aussi »)"
     )
+    rome_code = models.CharField(
+        "code ROME 4.0", max_length=5, blank=True, validators=[crosswalks.rome_validator]
+    )
+    isco_code = models.CharField(
+        "code CITP (ISCO-08)", max_length=4, blank=True, validators=[crosswalks.isco_validator]
+    )
+    esco_uri = models.CharField(
+        "URI de profession ESCO",
+        max_length=100,
+        blank=True,
+        validators=[crosswalks.esco_validator],
+    )
+    onet_code = models.CharField(
+        "code O*NET-SOC", max_length=10, blank=True, validators=[crosswalks.onet_validator]
+    )
     sort_title = models.CharField(
         max_length=150, editable=False, db_index=True, help_text="Intitulé sans accents ni casse."
     )
@@ -276,6 +299,9 @@ class Role(SlugNaturalKeyMixin, models.Model):
 
     def bonus_skills(self):
         return [rs for rs in self.role_skills.all() if rs.weight == rs.Weight.PLUS]
+
+    def taxonomy_codes(self):
+        return crosswalks.codes_of(self)
 
     def alternative_title_list(self):
         return [line.strip() for line in self.alternative_titles.splitlines() if line.strip()]
