@@ -148,6 +148,7 @@ TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 SALARY_NET_RATIO = 0.75
 
 ROLES_PER_PAGE = 24
+API_PAGE_SIZE = 50
 
 # The agency's address, shown to recruiters.
 CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "contact@promel.fr")

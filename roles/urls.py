@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, views
+from . import api, feeds, views
 
 app_name = "roles"
 
@@ -16,6 +16,8 @@ urlpatterns = [
     path("secteurs/<slug:slug>/", views.SectorDetailView.as_view(), name="sector_detail"),
     path("tags/<slug:slug>/", views.TagDetailView.as_view(), name="tag_detail"),
     path("recherche/", views.SearchView.as_view(), name="search"),
+    path("api/metiers/", api.role_list, name="api_role_list"),
+    path("api/metiers/<slug:slug>/", api.role_detail, name="api_role_detail"),
     path("flux/", views.FeedIndexView.as_view(), name="feeds"),
     path("flux/atom/", feeds.LatestSheetsAtomFeed(), name="feed_atom"),
     path("flux/rss/", feeds.LatestSheetsFeed(), name="feed_rss"),

@@ -4,10 +4,12 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
+from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
+from .caching import conditional_on_content
 from .forms import RoleFilterForm, SearchForm
 from .models import Family, Role, Sector, Skill
 
@@ -70,6 +72,7 @@ class RoleListView(BreadcrumbsMixin, ForgivingPaginationMixin, ListView):
         )
 
 
+@method_decorator(conditional_on_content, name="dispatch")
 class RoleDetailView(BreadcrumbsMixin, DetailView):
     template_name = "roles/role_detail.html"
     context_object_name = "role"

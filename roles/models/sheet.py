@@ -155,6 +155,13 @@ class RoleQuerySet(SlugQuerySet):
 
     def for_detail(self):
         """One sheet with every section, in a fixed number of queries."""
+        return self._with_parts(related=Role.objects.published())
+
+    def for_export(self):
+        """Like for_detail(), with every related sheet whatever its status."""
+        return self._with_parts(related=Role.objects.all())
+
+    def _with_parts(self, related):
         from .parts import CareerMove, RoleSkill, Salary
 
         return self.select_related("family").prefetch_related(
@@ -165,7 +172,7 @@ class RoleQuerySet(SlugQuerySet):
             Prefetch("outgoing_moves", queryset=CareerMove.objects.select_related("to_role")),
             Prefetch("salaries", queryset=Salary.objects.select_related("sector")),
             "sectors",
-            Prefetch("related_roles", queryset=Role.objects.published().order_by("sort_title")),
+            Prefetch("related_roles", queryset=related.order_by("sort_title")),
             "tags",
         )
 

@@ -1,0 +1,44 @@
+"""Conditional GET for sheet pages and API documents: ETag and Last-Modified.
+
+Both come from content timestamps, never from the response body, so pages that carry a
+CSRF token (different on every response) still revalidate. A page shows other sheets too
+(career moves, related sheets), so the version is that of the whole content: the latest
+edit of any sheet, the latest publication date reached, and the number of public sheets
+(which changes when a sheet is deleted or a scheduled one goes live).
+"""
+
+import hashlib
+
+from django.db.models import Count, Max, Q
+from django.utils import timezone
+from django.views.decorators.http import condition
+
+from .models import Role
+
+
+def content_version(request):
+    """One query per request, whatever the number of calls."""
+    if not hasattr(request, "_content_version"):
+        public = Q(status=Role.Status.PUBLISHED, published_at__lte=timezone.now())
+        request._content_version = Role.objects.aggregate(
+            edited=Max("updated_at"),
+            published=Max("published_at", filter=public),
+            public_count=Count("pk", filter=public),
+        )
+    return request._content_version
+
+
+def last_modified(request, *args, **kwargs):
+    version = content_version(request)
+    moments = [moment for moment in (version["edited"], version["published"]) if moment]
+    return max(moments, default=None)
+
+
+def etag(request, *args, **kwargs):
+    version = content_version(request)
+    # Staff see drafts and their banners: their copy of a page is a different one.
+    parts = [request.get_full_path(), request.user.is_staff, *version.values()]
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+
+
+conditional_on_content = condition(etag_func=etag, last_modified_func=last_modified)
