@@ -9,6 +9,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
+from . import job_ad
 from .caching import conditional_on_content
 from .forms import RoleFilterForm, SearchForm
 from .models import Family, Role, Sector, Skill
@@ -84,6 +85,27 @@ class RoleDetailView(BreadcrumbsMixin, DetailView):
         family = self.object.family
         family_crumb = (family.name, family.get_absolute_url())
         return [ROLE_LIST_CRUMB, family_crumb, (self.object.title, None)]
+
+
+class RoleJobAdView(RoleDetailView):
+    """A job-ad draft built from a sheet, for recruiters to copy and complete."""
+
+    template_name = "roles/role_job_ad.html"
+
+    def get_breadcrumbs(self):
+        crumbs = super().get_breadcrumbs()[:-1]
+        sheet_crumb = (self.object.title, self.object.get_absolute_url())
+        return crumbs + [sheet_crumb, ("Offre d'emploi", None)]
+
+    def get_context_data(self, **kwargs):
+        role = self.object
+        return super().get_context_data(
+            markdown=job_ad.as_markdown(role),
+            plain_text=job_ad.as_plain_text(role),
+            job_posting=job_ad.as_json_ld(role),
+            to_fill=job_ad.TO_FILL,
+            **kwargs,
+        )
 
 
 class RoleGroupView(BreadcrumbsMixin, ForgivingPaginationMixin, ListView):
