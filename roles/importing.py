@@ -94,7 +94,7 @@ def by_slug(model, slug, path, label):
     try:
         return model.objects.get(slug=slug)
     except model.DoesNotExist:
-        raise SheetFileError(path, f"{label} « {slug} » absente du fichier") from None
+        raise SheetFileError(path, f"{label} « {slug} » introuvable") from None
 
 
 def import_document(document):

@@ -25,7 +25,8 @@ class SheetSitemap(SiteUrlSitemap):
         return Role.objects.published().order_by("sort_title")
 
     def lastmod(self, role):
-        return role.updated_at
+        # A scheduled sheet appears on its publication date, after its last edit.
+        return max(role.updated_at, role.published_at)
 
 
 class VocabularySitemap(SiteUrlSitemap):

@@ -109,7 +109,7 @@ def sheet(document):
         (
             lambda d: sheet(d)["skills"][-1]["skill"].update(slug="inconnue"),
             "skills[2].skill.slug",
-            "compétence « inconnue » absente du fichier",
+            "compétence « inconnue » introuvable",
         ),
         (
             lambda d: sheet(d)["salaries"][0].update(amount_min=90000),
@@ -119,7 +119,7 @@ def sheet(document):
         (
             lambda d: sheet(d)["career"]["outgoing"][0]["to"].update(slug="nulle-part"),
             "career.outgoing[0].to.slug",
-            "fiche « nulle-part » absente du fichier",
+            "fiche « nulle-part » introuvable",
         ),
     ],
 )

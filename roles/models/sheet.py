@@ -238,19 +238,34 @@ class Role(SlugNaturalKeyMixin, models.Model):
         "self", blank=True, symmetrical=True, verbose_name="fiches liées (« découvrez aussi »)"
     )
     rome_code = models.CharField(
-        "code ROME 4.0", max_length=5, blank=True, validators=[crosswalks.rome_validator]
+        "code ROME 4.0",
+        max_length=5,
+        blank=True,
+        validators=[crosswalks.rome_validator],
+        help_text="Répertoire de France Travail, par exemple M1707 (stratégie commerciale).",
     )
     isco_code = models.CharField(
-        "code CITP (ISCO-08)", max_length=4, blank=True, validators=[crosswalks.isco_validator]
+        "code CITP (ISCO-08)",
+        max_length=4,
+        blank=True,
+        validators=[crosswalks.isco_validator],
+        help_text="Groupe de base de la classification de l'OIT, par exemple 1221 "
+        "(directeurs des ventes et de la commercialisation).",
     )
     esco_uri = models.CharField(
         "URI de profession ESCO",
         max_length=100,
         blank=True,
         validators=[crosswalks.esco_validator],
+        help_text="Adresse de la profession dans la classification européenne, commençant par "
+        "http://data.europa.eu/esco/occupation/.",
     )
     onet_code = models.CharField(
-        "code O*NET-SOC", max_length=10, blank=True, validators=[crosswalks.onet_validator]
+        "code O*NET-SOC",
+        max_length=10,
+        blank=True,
+        validators=[crosswalks.onet_validator],
+        help_text="Classification américaine, par exemple 11-2022.00 (Sales Managers).",
     )
     sort_title = models.CharField(
         max_length=150, editable=False, db_index=True, help_text="Intitulé sans accents ni casse."

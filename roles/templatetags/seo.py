@@ -11,10 +11,16 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def block_text(context, name):
-    """Render the page's block `name` again (its <title> serves Open Graph and Twitter too)."""
-    block = context.render_context[BLOCK_CONTEXT_KEY].get_block(name)
-    with context.push():
-        return mark_safe(block.nodelist.render(context).strip())  # noqa: S308 - escaped once
+    """Render the page's block `name` again (its <title> serves Open Graph and Twitter too).
+
+    BlockNode.render() renders the most derived version of the block, {{ block.super }}
+    included, whichever node of that name it is called on.
+    """
+    block_context = context.render_context.get(BLOCK_CONTEXT_KEY)
+    block = block_context.get_block(name) if block_context else None
+    if block is None:
+        return ""
+    return mark_safe(block.render(context).strip())  # noqa: S308 - escaped when rendered
 
 
 @register.simple_tag(takes_context=True)
