@@ -5,10 +5,15 @@ CSRF token (different on every response) still revalidate. A page shows other sh
 (career moves, related sheets), so the version is that of the whole content: the latest
 edit of any sheet, the latest publication date reached, and the number of public sheets
 (which changes when a sheet is deleted or a scheduled one goes live).
+
+The ETag also depends on what makes one visitor's copy differ from another's: the user, the
+CSRF cookie (a cached form must carry a token matching the current cookie) and a pending
+flash message (which a 304 would hide).
 """
 
 import hashlib
 
+from django.conf import settings
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.views.decorators.http import condition
@@ -36,8 +41,9 @@ def last_modified(request, *args, **kwargs):
 
 def etag(request, *args, **kwargs):
     version = content_version(request)
-    # Staff see drafts and their banners: their copy of a page is a different one.
-    parts = [request.get_full_path(), request.user.is_staff, *version.values()]
+    cookies = request.COOKIES
+    visitor = [request.user.pk, cookies.get(settings.CSRF_COOKIE_NAME), cookies.get("messages")]
+    parts = [request.get_full_path(), *visitor, *version.values()]
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
 
 

@@ -54,3 +54,10 @@ def test_a_sheet_going_live_changes_the_pages_that_mention_it(client, role):
 def test_staff_and_visitors_do_not_share_a_version(editor_client, role):
     visitor_etag = Client().get("/metiers/coo/")["ETag"]
     assert editor_client.get("/metiers/coo/")["ETag"] != visitor_etag
+
+
+def test_a_new_csrf_cookie_or_a_pending_message_gets_a_fresh_page(client, role, settings):
+    etag = client.get("/metiers/coo/")["ETag"]
+    for name in [settings.CSRF_COOKIE_NAME, "messages"]:
+        client.cookies[name] = "nouvelle-valeur"
+        assert client.get("/metiers/coo/", HTTP_IF_NONE_MATCH=etag).status_code == 200, name
