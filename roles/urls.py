@@ -17,6 +17,7 @@ urlpatterns = [
     path("secteurs/<slug:slug>/", views.SectorDetailView.as_view(), name="sector_detail"),
     path("tags/<slug:slug>/", views.TagDetailView.as_view(), name="tag_detail"),
     path("recherche/", views.SearchView.as_view(), name="search"),
+    path("donnees-ouvertes/", views.OpenDataView.as_view(), name="open_data"),
     path("api/metiers/", api.role_list, name="api_role_list"),
     path("api/metiers/<slug:slug>/", api.role_detail, name="api_role_detail"),
     path("flux/", views.FeedIndexView.as_view(), name="feeds"),

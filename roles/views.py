@@ -231,6 +231,17 @@ class SearchView(BreadcrumbsMixin, ForgivingPaginationMixin, ListView):
         return super().get_context_data(search_form=self.search_form, **kwargs)
 
 
+class OpenDataView(BreadcrumbsMixin, TemplateView):
+    template_name = "roles/open_data.html"
+
+    def get_breadcrumbs(self):
+        return [("Données ouvertes", None)]
+
+    def get_context_data(self, **kwargs):
+        example = Role.objects.published().order_by("sort_title").first()
+        return super().get_context_data(example=example, **kwargs)
+
+
 class FeedIndexView(BreadcrumbsMixin, TemplateView):
     template_name = "roles/feeds.html"
 

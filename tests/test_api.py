@@ -1,12 +1,15 @@
 """The read-only JSON API: public sheets only, filters, pagination, clear errors."""
 
+import re
 from datetime import timedelta
+from html import unescape
 
 import pytest
 from django.utils import timezone
 
 from .factories import fill_sheet, make_draft, make_role, make_sector
 from .test_queries import queries_to_render
+from .test_views import page
 
 pytestmark = pytest.mark.django_db
 
@@ -137,3 +140,12 @@ def test_document_query_count_does_not_depend_on_the_sheet_size(client):
     assert queries_to_render(client, f"/api/metiers/{small.slug}/") == queries_to_render(
         client, f"/api/metiers/{large.slug}/"
     )
+
+
+def test_the_open_data_page_documents_the_api_with_working_examples(client, fixture_sheets):
+    html = page(client, "/donnees-ouvertes/")
+    assert 'href="/donnees-ouvertes/"' in page(client, "/")  # linked from every page's footer
+    examples = re.findall(r'href="(/api/[^"]*)"', html)
+    assert len(examples) == 3
+    for url in examples:
+        api(client, unescape(url))
