@@ -6,6 +6,7 @@ from html import unescape
 
 import pytest
 from django.utils import timezone
+from django.utils.html import escape
 
 from roles.models import Salary
 from roles.templatetags.roles_extras import euros
@@ -37,6 +38,7 @@ def test_every_sheet_carries_one_occupation_with_its_own_values(client, fixture_
         assert job["name"] == role.title and f"<h1>{role.title}</h1>" in html
         assert job["alternateName"] == role.alternative_title_list()
         assert job["description"] == role.summary
+        assert f'<p class="sheet__summary">{escape(role.summary)}</p>' in html
         assert job["skills"] == [rs.skill.name for rs in role.role_skills.all()]
         missions = list(role.missions.all())
         assert len(job["responsibilities"]) == len(missions)
