@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 from django.utils.html import escape
 
+from roles.job_ad import job_posting
 from roles.models import Salary
 from roles.templatetags.roles_extras import euros
 
@@ -168,3 +169,70 @@ def test_json_ld_cannot_break_out_of_its_script_element(client):
     assert "<script>alert(1)" not in html
     [job] = of_type(json_ld(client, role.get_absolute_url()), "Occupation")
     assert job["name"] == title
+
+
+# The schema.org properties each type we emit may carry (own and inherited ones we use),
+# so that no property lands on a type that does not define it (minValue on a distribution...).
+THING = {"name", "description", "url", "alternateName", "sameAs", "mainEntityOfPage"}
+CREATIVE_WORK = THING | {"about", "inLanguage", "dateModified", "publisher"}
+SCHEMA_PROPERTIES = {
+    "Occupation": THING
+    | {
+        "occupationalCategory",
+        "skills",
+        "responsibilities",
+        "educationRequirements",
+        "experienceRequirements",
+        "estimatedSalary",
+        "occupationLocation",
+    },
+    "CategoryCode": THING | {"codeValue", "inCodeSet"},
+    "CategoryCodeSet": THING,
+    "EducationalOccupationalCredential": CREATIVE_WORK | {"credentialCategory", "educationalLevel"},
+    "OccupationalExperienceRequirements": THING | {"monthsOfExperience"},
+    "MonetaryAmountDistribution": THING
+    | {"currency", "duration", "median", "percentile10", "percentile25"}
+    | {"percentile75", "percentile90"},
+    "Country": THING,
+    "WebPage": CREATIVE_WORK | {"lastReviewed"},
+    "BreadcrumbList": THING | {"itemListElement"},
+    "ListItem": THING | {"position", "item"},
+    "Organization": THING | {"email"},
+    "WebSite": CREATIVE_WORK | {"potentialAction"},
+    "SearchAction": THING | {"target", "query-input"},
+    "EntryPoint": THING | {"urlTemplate"},
+    "JobPosting": THING
+    | {"title", "datePosted", "validThrough", "employmentType", "hiringOrganization"}
+    | {"jobLocation", "occupationalCategory", "skills", "responsibilities"}
+    | {"educationRequirements", "experienceRequirements", "baseSalary"},
+    "Place": THING | {"address"},
+    "PostalAddress": THING | {"streetAddress", "addressLocality", "postalCode", "addressCountry"},
+    "MonetaryAmount": THING | {"currency", "value", "minValue", "maxValue"},
+    "QuantitativeValue": THING | {"minValue", "maxValue", "unitText", "value"},
+}
+
+
+def unknown_properties(node, where="racine"):
+    """(where, type, property) for every property its node's type does not define."""
+    found = []
+    if isinstance(node, list):
+        for i, item in enumerate(node):
+            found += unknown_properties(item, f"{where}[{i}]")
+    elif isinstance(node, dict):
+        kind = node.get("@type")
+        if kind is not None:
+            allowed = SCHEMA_PROPERTIES[kind] | {"@type", "@id", "@context"}
+            found += [(where, kind, key) for key in node if key not in allowed]
+        for key, value in node.items():
+            found += unknown_properties(value, f"{where}.{key}")
+    return found
+
+
+def test_every_json_ld_property_belongs_to_its_schema_org_type(client, fixture_sheets):
+    urls = ["/", "/metiers/", "/familles/commercial/"]
+    urls += [role.get_absolute_url() for role in fixture_sheets]
+    for url in urls:
+        for block in json_ld(client, url):
+            assert not unknown_properties(block), url
+    for role in fixture_sheets.for_detail():
+        assert not unknown_properties(job_posting(role)), role.slug
