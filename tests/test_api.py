@@ -149,3 +149,12 @@ def test_the_open_data_page_documents_the_api_with_working_examples(client, fixt
     assert len(examples) == 3
     for url in examples:
         api(client, unescape(url))
+
+
+def test_a_public_sheet_page_points_to_its_json_document(client, settings):
+    role = make_role(slug="coo")
+    html = page(client, role.get_absolute_url())
+    assert (
+        f'<link rel="alternate" type="application/json" title="Cette fiche en JSON" '
+        f'href="{settings.SITE_URL}/api/metiers/coo/">' in html
+    )
