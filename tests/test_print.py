@@ -78,3 +78,13 @@ def test_no_page_ends_with_a_section_title(printed_sheet):
     for number, page in enumerate(pages[:-1], start=1):
         last_line = page.strip().splitlines()[-1].strip()
         assert last_line not in headings, f"page {number} ends with « {last_line} »"
+
+
+def test_the_printed_job_ad_shows_each_draft_in_full(live_server, tmp_path):
+    call_command("load_initial_content", verbosity=0)
+    pages = print_to_pdf(live_server.url + "/metiers/coo/offre-d-emploi/", tmp_path / "ad.pdf")
+    text = " ".join(" ".join(pages).split())
+    assert "## Pour postuler" in text  # end of the Markdown draft, beyond its box on screen
+    assert "POUR POSTULER" in text  # end of the plain-text draft
+    assert '"experienceRequirements"' in text  # deep in the JobPosting template
+    assert "Copier" not in text
