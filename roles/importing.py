@@ -156,9 +156,7 @@ def import_sheet(sheet, path):
         introduction=take(sheet, "introduction", path),
         reporting_line=take(sheet, "reporting_line", path),
         salary_note=take(sheet, "salary_note", path),
-        family=by_slug(
-            Family, take(take(sheet, "family", path, dict), "slug", path), path, "famille"
-        ),
+        family=family_of(sheet, path),
         status=take(sheet, "status", path),
         is_featured=take(sheet, "is_featured", path, bool),
         published_at=moment(sheet, "published_at", path),
@@ -172,6 +170,11 @@ def import_sheet(sheet, path):
     )
     import_parts(role, sheet, path)
     return role
+
+
+def family_of(sheet, path):
+    family_slug = take(take(sheet, "family", path, dict), "slug", f"{path}.family")
+    return by_slug(Family, family_slug, f"{path}.family.slug", "famille")
 
 
 def import_parts(role, sheet, path):

@@ -90,6 +90,11 @@ def sheet(document):
     [
         (lambda d: sheet(d).pop("title"), "title", "champ obligatoire absent"),
         (lambda d: sheet(d).update(title=12), "title", "un texte est attendu"),
+        (
+            lambda d: sheet(d)["family"].update(slug="aucune"),
+            "family.slug",
+            "famille « aucune » introuvable",
+        ),
         (lambda d: sheet(d).update(status="archivee"), "status", "n’est pas un choix valide"),
         (
             lambda d: sheet(d).update(published_at="hier"),
