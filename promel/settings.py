@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "taggit",
     "django_ratelimit",
     "roles",
@@ -73,6 +74,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "roles.middleware.NoIndexAdminMiddleware",
 ]
 
 ROOT_URLCONF = "promel.urls"
@@ -165,6 +167,7 @@ TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 SALARY_NET_RATIO = 0.75
 
 ROLES_PER_PAGE = 24
+API_PAGE_SIZE = 50
 
 # The agency's address, shown to recruiters; recruitment requests are sent there.
 CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "contact@promel.fr")

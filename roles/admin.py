@@ -93,6 +93,13 @@ class RoleAdmin(admin.ModelAdmin):
         ("Présentation", {"fields": ["tagline", "summary", "introduction", "reporting_line"]}),
         ("Salaire", {"fields": ["salary_note"]}),
         ("Classement", {"fields": ["tags", "sectors", "related_roles"]}),
+        (
+            "Référentiels",
+            {
+                "fields": [("rome_code", "isco_code", "onet_code"), "esco_uri"],
+                "description": "Laissez un code vide plutôt que de le deviner.",
+            },
+        ),
         ("Publication", {"fields": ["status", "published_at", "is_featured"]}),
     ]
 

@@ -3,7 +3,7 @@
 from django import forms
 from taggit.models import Tag
 
-from .models import Family, Role
+from .models import Family, Role, Sector
 
 
 class SearchForm(forms.Form):
@@ -64,3 +64,44 @@ class RoleFilterForm(forms.Form):
 
     def is_alphabetical(self):
         return self.is_valid() and self.cleaned_data["ordre"] == self.ORDER_ALPHABETICAL
+
+
+class ApiRoleFilterForm(forms.Form):
+    """Query parameters of the sheet list in the API."""
+
+    family = forms.ModelChoiceField(
+        queryset=Family.objects.all(),
+        to_field_name="slug",
+        required=False,
+        error_messages={"invalid_choice": "Cette famille n'existe pas."},
+    )
+    sector = forms.ModelChoiceField(
+        queryset=Sector.objects.all(),
+        to_field_name="slug",
+        required=False,
+        error_messages={"invalid_choice": "Ce secteur n'existe pas."},
+    )
+    tag = forms.ModelChoiceField(
+        queryset=Tag.objects.all(),
+        to_field_name="slug",
+        required=False,
+        error_messages={"invalid_choice": "Cette étiquette n'existe pas."},
+    )
+    page = forms.IntegerField(
+        required=False,
+        min_value=1,
+        error_messages={
+            "invalid": "Le numéro de page doit être un nombre entier.",
+            "min_value": "Les pages sont numérotées à partir de 1.",
+        },
+    )
+
+    def filter(self, roles):
+        data = self.cleaned_data
+        if data["family"]:
+            roles = roles.filter(family=data["family"])
+        if data["sector"]:
+            roles = roles.filter(sectors=data["sector"])
+        if data["tag"]:
+            roles = roles.filter(tags=data["tag"])
+        return roles

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, visitor_views
+from . import api, feeds, views, visitor_views
 
 app_name = "roles"
 
@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("metiers/", views.RoleListView.as_view(), name="role_list"),
     path("metiers/<slug:slug>/", views.RoleDetailView.as_view(), name="role_detail"),
+    path("metiers/<slug:slug>/offre-d-emploi/", views.RoleJobAdView.as_view(), name="role_job_ad"),
     path("familles/", views.FamilyListView.as_view(), name="family_list"),
     path("familles/<slug:slug>/", views.FamilyDetailView.as_view(), name="family_detail"),
     path("competences/", views.SkillListView.as_view(), name="skill_list"),
@@ -37,4 +38,10 @@ urlpatterns = [
         ),
         name="legal_notice",
     ),
+    path("donnees-ouvertes/", views.OpenDataView.as_view(), name="open_data"),
+    path("api/metiers/", api.role_list, name="api_role_list"),
+    path("api/metiers/<slug:slug>/", api.role_detail, name="api_role_detail"),
+    path("flux/", views.FeedIndexView.as_view(), name="feeds"),
+    path("flux/atom/", feeds.LatestSheetsAtomFeed(), name="feed_atom"),
+    path("flux/rss/", feeds.LatestSheetsFeed(), name="feed_rss"),
 ]

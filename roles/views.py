@@ -1,11 +1,16 @@
 """Public pages: thin views over the querysets in roles.models."""
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
+from django.utils.decorators import method_decorator
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
+from . import job_ad
+from .caching import conditional_on_content
 from .forms import RoleFilterForm, SearchForm
 from .models import Comment, Family, Role, Sector, Skill
 from .models.visitors import find_thread, thread_size
@@ -70,8 +75,9 @@ class RoleListView(BreadcrumbsMixin, ForgivingPaginationMixin, ListView):
         )
 
 
-class RoleDetailView(BreadcrumbsMixin, DetailView):
-    template_name = "roles/role_detail.html"
+class RoleSheetMixin(BreadcrumbsMixin):
+    """A page about one sheet: drafts for staff only, the sheet's parts prefetched."""
+
     context_object_name = "role"
 
     def get_queryset(self):
@@ -81,6 +87,11 @@ class RoleDetailView(BreadcrumbsMixin, DetailView):
         family = self.object.family
         family_crumb = (family.name, family.get_absolute_url())
         return [ROLE_LIST_CRUMB, family_crumb, (self.object.title, None)]
+
+
+@method_decorator(conditional_on_content, name="dispatch")
+class RoleDetailView(RoleSheetMixin, DetailView):
+    template_name = "roles/role_detail.html"
 
     def get_context_data(self, comment_form=None, **kwargs):
         role = self.object
@@ -94,6 +105,28 @@ class RoleDetailView(BreadcrumbsMixin, DetailView):
             comment_threads=threads,
             comment_count=thread_size(threads),
             replying_to=find_thread(threads, comment_form["parent"].value()),
+            **kwargs,
+        )
+
+
+@method_decorator(conditional_on_content, name="dispatch")
+class RoleJobAdView(RoleSheetMixin, DetailView):
+    """A job-ad draft built from a sheet, for recruiters to copy and complete."""
+
+    template_name = "roles/role_job_ad.html"
+
+    def get_breadcrumbs(self):
+        crumbs = super().get_breadcrumbs()[:-1]
+        sheet_crumb = (self.object.title, self.object.get_absolute_url())
+        return crumbs + [sheet_crumb, ("Offre d'emploi", None)]
+
+    def get_context_data(self, **kwargs):
+        role = self.object
+        return super().get_context_data(
+            markdown=job_ad.as_markdown(role),
+            plain_text=job_ad.as_plain_text(role),
+            job_posting=job_ad.as_json_ld(role),
+            to_fill=job_ad.TO_FILL,
             **kwargs,
         )
 
@@ -219,3 +252,33 @@ class SearchView(BreadcrumbsMixin, ForgivingPaginationMixin, ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(search_form=self.search_form, **kwargs)
+
+
+class OpenDataView(BreadcrumbsMixin, TemplateView):
+    template_name = "roles/open_data.html"
+
+    def get_breadcrumbs(self):
+        return [("Données ouvertes", None)]
+
+    def get_context_data(self, **kwargs):
+        example = Role.objects.published().order_by("sort_title").first()
+        return super().get_context_data(example=example, **kwargs)
+
+
+class FeedIndexView(BreadcrumbsMixin, TemplateView):
+    template_name = "roles/feeds.html"
+
+    def get_breadcrumbs(self):
+        return [("Flux", None)]
+
+
+@require_safe
+def robots_txt(request):
+    """Crawl everything public; the admin is kept out by its X-Robots-Tag header instead."""
+    lines = [
+        "User-agent: *",
+        f"Disallow: {reverse('roles:search')}",
+        "",
+        f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

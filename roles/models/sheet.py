@@ -3,11 +3,13 @@
 import unicodedata
 
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Max, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 from taggit.models import Tag
+
+from roles import crosswalks
 
 
 class SlugQuerySet(models.QuerySet):
@@ -37,6 +39,12 @@ class VocabularyQuerySet(SlugQuerySet):
 
     def in_use(self):
         return self.with_published_counts().filter(role_count__gt=0)
+
+    def for_sitemap(self):
+        """Entries in use, with `last_modified`: the latest update of their public sheets."""
+        path = self.path_to_roles
+        public = Q(**{f"{path}__in": Role.objects.published()})
+        return self.in_use().annotate(last_modified=Max(f"{path}__updated_at", filter=public))
 
 
 class Family(SlugNaturalKeyMixin, models.Model):
@@ -147,6 +155,13 @@ class RoleQuerySet(SlugQuerySet):
 
     def for_detail(self):
         """One sheet with every section, in a fixed number of queries."""
+        return self._with_parts(related=Role.objects.published())
+
+    def for_export(self):
+        """Like for_detail(), with every related sheet whatever its status."""
+        return self._with_parts(related=Role.objects.all())
+
+    def _with_parts(self, related):
         from .parts import CareerMove, RoleSkill, Salary
 
         return self.select_related("family").prefetch_related(
@@ -157,7 +172,7 @@ class RoleQuerySet(SlugQuerySet):
             Prefetch("outgoing_moves", queryset=CareerMove.objects.select_related("to_role")),
             Prefetch("salaries", queryset=Salary.objects.select_related("sector")),
             "sectors",
-            Prefetch("related_roles", queryset=Role.objects.published().order_by("sort_title")),
+            Prefetch("related_roles", queryset=related.order_by("sort_title")),
             "tags",
         )
 
@@ -222,6 +237,36 @@ class Role(SlugNaturalKeyMixin, models.Model):
     related_roles = models.ManyToManyField(
         "self", blank=True, symmetrical=True, verbose_name="fiches liées (« découvrez aussi »)"
     )
+    rome_code = models.CharField(
+        "code ROME 4.0",
+        max_length=5,
+        blank=True,
+        validators=[crosswalks.rome_validator],
+        help_text="Répertoire de France Travail, par exemple M1707 (stratégie commerciale).",
+    )
+    isco_code = models.CharField(
+        "code CITP (ISCO-08)",
+        max_length=4,
+        blank=True,
+        validators=[crosswalks.isco_validator],
+        help_text="Groupe de base de la classification de l'OIT, par exemple 1221 "
+        "(directeurs des ventes et de la commercialisation).",
+    )
+    esco_uri = models.CharField(
+        "URI de profession ESCO",
+        max_length=100,
+        blank=True,
+        validators=[crosswalks.esco_validator],
+        help_text="Adresse de la profession dans la classification européenne, commençant par "
+        "http://data.europa.eu/esco/occupation/.",
+    )
+    onet_code = models.CharField(
+        "code O*NET-SOC",
+        max_length=10,
+        blank=True,
+        validators=[crosswalks.onet_validator],
+        help_text="Classification américaine, par exemple 11-2022.00 (Sales Managers).",
+    )
     sort_title = models.CharField(
         max_length=150, editable=False, db_index=True, help_text="Intitulé sans accents ni casse."
     )
@@ -276,6 +321,9 @@ class Role(SlugNaturalKeyMixin, models.Model):
 
     def bonus_skills(self):
         return [rs for rs in self.role_skills.all() if rs.weight == rs.Weight.PLUS]
+
+    def taxonomy_codes(self):
+        return crosswalks.codes_of(self)
 
     def alternative_title_list(self):
         return [line.strip() for line in self.alternative_titles.splitlines() if line.strip()]

@@ -1,0 +1,78 @@
+"""Atom and RSS feeds of new and updated sheets."""
+
+import xml.etree.ElementTree as ET
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from roles.models import Role
+
+from .factories import make_draft, make_role
+
+pytestmark = pytest.mark.django_db
+
+ATOM = {"a": "http://www.w3.org/2005/Atom"}
+
+
+def feed(client, url, content_type):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith(content_type)
+    return ET.fromstring(response.content)
+
+
+def test_atom_feed_is_valid_and_lists_public_sheets_newest_first(client, settings):
+    old = make_role(title="Ancienne fiche")
+    new = make_role(title="Nouvelle fiche")
+    Role.objects.filter(pk=old.pk).update(updated_at=timezone.now() - timedelta(days=3))
+    make_draft(title="Brouillon")
+    make_role(title="Programmée", published_at=timezone.now() + timedelta(days=1))
+    root = feed(client, "/flux/atom/", "application/atom+xml")
+    assert root.tag == "{http://www.w3.org/2005/Atom}feed"
+    for name in ["title", "id", "updated"]:
+        assert root.findtext(f"a:{name}", namespaces=ATOM), name
+    self_link = root.find("a:link[@rel='self']", ATOM)
+    assert self_link.get("href") == f"{settings.SITE_URL}/flux/atom/"
+    entries = root.findall("a:entry", ATOM)
+    assert [e.findtext("a:title", namespaces=ATOM) for e in entries] == [
+        "Nouvelle fiche",
+        "Ancienne fiche",
+    ]
+    for entry in entries:
+        for name in ["title", "id", "updated", "summary"]:
+            assert entry.findtext(f"a:{name}", namespaces=ATOM), name
+        assert entry.find("a:link", ATOM).get("href").startswith(settings.SITE_URL + "/metiers/")
+        assert entry.find("a:author/a:name", ATOM) is not None
+    assert entries[0].find("a:link", ATOM).get("href") == settings.SITE_URL + new.get_absolute_url()
+
+
+def test_rss_feed_is_valid_rss_2(client, settings):
+    role = make_role(title="Directeur commercial", summary="Il dirige les ventes.")
+    root = feed(client, "/flux/rss/", "application/rss+xml")
+    assert root.tag == "rss" and root.get("version") == "2.0"
+    channel = root.find("channel")
+    for name in ["title", "link", "description", "language", "lastBuildDate"]:
+        assert channel.findtext(name), name
+    [item] = channel.findall("item")
+    assert item.findtext("title") == "Directeur commercial"
+    assert item.findtext("link") == settings.SITE_URL + role.get_absolute_url()
+    assert item.findtext("guid") == settings.SITE_URL + role.get_absolute_url()
+    assert item.findtext("description") == "Il dirige les ventes."
+    assert item.findtext("pubDate") and item.findtext("category") == role.family.name
+
+
+def test_every_page_links_both_feeds_in_its_head(client, settings):
+    role = make_role()
+    for url in ["/", "/metiers/", role.get_absolute_url(), "/flux/"]:
+        head = client.get(url).content.decode().split("</head>")[0]
+        assert (
+            f'type="application/atom+xml" title="Fiches métiers nouvelles et mises à jour (Atom)" '
+            f'href="{settings.SITE_URL}/flux/atom/"' in head
+        )
+        assert 'type="application/rss+xml"' in head and f"{settings.SITE_URL}/flux/rss/" in head
+
+
+def test_feed_page_offers_both_feeds(client):
+    html = client.get("/flux/").content.decode()
+    assert 'href="/flux/atom/"' in html and 'href="/flux/rss/"' in html
