@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count
 from django.utils import timezone
+from reversion_compare.admin import CompareVersionAdmin
 
 from .models import (
     CareerMove,
@@ -71,7 +72,9 @@ class SalaryInline(admin.StackedInline):
 
 
 @admin.register(Role)
-class RoleAdmin(admin.ModelAdmin):
+class RoleAdmin(CompareVersionAdmin):
+    """A sheet and its parts on one screen; every save is a revision (history, compare, revert)."""
+
     list_display = ["title", "family", "status", "published_at", "is_featured", "updated_at"]
     list_filter = ["status", "family", "is_featured", "sectors"]
     list_select_related = ["family"]
@@ -80,6 +83,7 @@ class RoleAdmin(admin.ModelAdmin):
     autocomplete_fields = ["related_roles", "sectors"]
     date_hierarchy = "published_at"
     actions = ["publish", "unpublish"]
+    history_latest_first = True
     inlines = [
         MissionInline,
         RoleSkillInline,

@@ -1,3 +1,4 @@
+from . import history  # noqa: F401 - registers the sheet and its parts with django-reversion
 from .parts import CareerMove, Mission, RoleSkill, Salary, TrainingPath
 from .sheet import Family, Role, Sector, Skill
 
