@@ -120,8 +120,8 @@ class RoleQuerySet(SlugQuerySet):
         return self.filter(status=Role.Status.PUBLISHED, published_at__lte=timezone.now())
 
     def visible_to(self, user):
-        """Everything for staff (drafts show with a banner), published sheets for others."""
-        return self if user.is_staff else self.published()
+        """Everything for editors (drafts show with a banner), published sheets for others."""
+        return self if user.has_perm("roles.view_role") else self.published()
 
     def featured(self):
         return self.filter(is_featured=True).for_list()
