@@ -149,6 +149,9 @@ SALARY_NET_RATIO = 0.75
 
 ROLES_PER_PAGE = 24
 
+# A sheet not reviewed for this many days is flagged "à relire" in the admin.
+REVIEW_STALE_AFTER_DAYS = int(os.environ.get("REVIEW_STALE_AFTER_DAYS", "365"))
+
 # The agency's address, shown to recruiters.
 CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "contact@promel.fr")
 

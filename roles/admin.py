@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.formats import date_format
 from reversion_compare.admin import CompareVersionAdmin
 
 from .models import (
@@ -71,18 +72,48 @@ class SalaryInline(admin.StackedInline):
     extra = 0
 
 
+class StateFilter(admin.SimpleListFilter):
+    title = "état"
+    parameter_name = "etat"
+    QUERYSETS = {"brouillon": "drafts", "programmee": "scheduled", "publiee": "published"}
+
+    def lookups(self, request, model_admin):
+        return [("brouillon", "Brouillon"), ("programmee", "Programmée"), ("publiee", "Publiée")]
+
+    def queryset(self, request, queryset):
+        if self.value() in self.QUERYSETS:
+            return getattr(queryset, self.QUERYSETS[self.value()])()
+        return queryset
+
+
+class ReviewFilter(admin.SimpleListFilter):
+    title = "relecture"
+    parameter_name = "relecture"
+
+    def lookups(self, request, model_admin):
+        return [("a-relire", "À relire"), ("a-jour", "Relue récemment")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "a-relire":
+            return queryset.stale()
+        if self.value() == "a-jour":
+            return queryset.reviewed()
+        return queryset
+
+
 @admin.register(Role)
 class RoleAdmin(CompareVersionAdmin):
     """A sheet and its parts on one screen; every save is a revision (history, compare, revert)."""
 
-    list_display = ["title", "family", "status", "published_at", "is_featured", "updated_at"]
-    list_filter = ["status", "family", "is_featured", "sectors"]
-    list_select_related = ["family"]
+    list_display = ["title", "family", "state", "published_at", "updated_at", "review"]
+    list_filter = [StateFilter, ReviewFilter, "family", "is_featured", "sectors"]
+    list_select_related = ["family", "reviewed_by"]
     search_fields = ["title", "short_name", "alternative_titles", "summary"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["related_roles", "sectors"]
     date_hierarchy = "published_at"
-    actions = ["publish", "unpublish"]
+    actions = ["publish", "unpublish", "mark_reviewed"]
+    readonly_fields = ["reviewed_at", "reviewed_by"]
     history_latest_first = True
     inlines = [
         MissionInline,
@@ -98,7 +129,23 @@ class RoleAdmin(CompareVersionAdmin):
         ("Salaire", {"fields": ["salary_note"]}),
         ("Classement", {"fields": ["tags", "sectors", "related_roles"]}),
         ("Publication", {"fields": ["status", "published_at", "is_featured"]}),
+        ("Relecture", {"fields": ["reviewed_at", "reviewed_by"]}),
     ]
+
+    @admin.display(description="état")
+    def state(self, obj):
+        return obj.state
+
+    @admin.display(description="relecture", ordering="reviewed_at")
+    def review(self, obj):
+        if obj.is_stale:
+            return "À relire"
+        return f"Relue le {date_format(timezone.localtime(obj.reviewed_at))}"
+
+    def save_model(self, request, obj, form, change):
+        if "_mark_reviewed" in request.POST:
+            obj.reviewed_at, obj.reviewed_by = timezone.now(), request.user
+        super().save_model(request, obj, form, change)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "summary":
@@ -109,6 +156,13 @@ class RoleAdmin(CompareVersionAdmin):
     def publish(self, request, queryset):
         count = queryset.update(status=Role.Status.PUBLISHED, updated_at=timezone.now())
         self.message_user(request, f"{count} fiche(s) publiée(s).", messages.SUCCESS)
+
+    @admin.action(
+        description="Marquer les fiches sélectionnées comme relues", permissions=["change"]
+    )
+    def mark_reviewed(self, request, queryset):
+        count = queryset.update(reviewed_at=timezone.now(), reviewed_by=request.user)
+        self.message_user(request, f"{count} fiche(s) marquée(s) comme relue(s).", messages.SUCCESS)
 
     @admin.action(description="Repasser les fiches sélectionnées en brouillon")
     def unpublish(self, request, queryset):

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("metiers/", views.RoleListView.as_view(), name="role_list"),
     path("metiers/<slug:slug>/", views.RoleDetailView.as_view(), name="role_detail"),
+    path("apercu/<int:pk>/", views.RolePreviewView.as_view(), name="role_preview"),
     path("familles/", views.FamilyListView.as_view(), name="family_list"),
     path("familles/<slug:slug>/", views.FamilyDetailView.as_view(), name="family_detail"),
     path("competences/", views.SkillListView.as_view(), name="skill_list"),

@@ -1,13 +1,15 @@
 """Public pages: thin views over the querysets in roles.models."""
 
 from django.conf import settings
-from django.shortcuts import get_object_or_404
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse_lazy
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
 from .forms import RoleFilterForm, SearchForm
-from .models import Family, Role, Sector, Skill
+from .models import Family, OldSlug, Role, Sector, Skill
 
 
 class ForgivingPaginationMixin:
@@ -68,17 +70,45 @@ class RoleListView(BreadcrumbsMixin, ForgivingPaginationMixin, ListView):
         )
 
 
-class RoleDetailView(BreadcrumbsMixin, DetailView):
+class RoleSheetMixin(BreadcrumbsMixin):
+    """One sheet, with all its sections."""
+
     template_name = "roles/role_detail.html"
     context_object_name = "role"
-
-    def get_queryset(self):
-        return Role.objects.visible_to(self.request.user).for_detail()
 
     def get_breadcrumbs(self):
         family = self.object.family
         family_crumb = (family.name, family.get_absolute_url())
         return [ROLE_LIST_CRUMB, family_crumb, (self.object.title, None)]
+
+
+class RoleDetailView(RoleSheetMixin, DetailView):
+    def get_queryset(self):
+        return Role.objects.visible_to(self.request.user).for_detail()
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            # A sheet whose slug changed answers at its old address with a permanent redirect.
+            visible = Role.objects.visible_to(request.user)
+            old = OldSlug.objects.filter(slug=kwargs["slug"], role__in=visible).first()
+            if old is None:
+                raise
+            return redirect(old.role, permanent=True)
+
+
+class RolePreviewView(PermissionRequiredMixin, RoleSheetMixin, DetailView):
+    """A sheet exactly as the public will see it, drafts and future sheets included (editors)."""
+
+    permission_required = "roles.view_role"
+    login_url = reverse_lazy("admin:login")
+
+    def get_queryset(self):
+        return Role.objects.for_detail()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(preview=True, **kwargs)
 
 
 class RoleGroupView(BreadcrumbsMixin, ForgivingPaginationMixin, ListView):

@@ -1,5 +1,7 @@
 """Admin change forms as an editor's browser would submit them, unchanged unless told."""
 
+from django.urls import reverse
+
 
 def _field_data(bound_field):
     widget = bound_field.field.widget
@@ -31,3 +33,15 @@ def submitted_data(response):
         for form in formset.forms:
             data.update(_form_data(form))
     return data
+
+
+def change_url(role):
+    return reverse("admin:roles_role_change", args=[role.pk])
+
+
+def edit(client, role, **changes):
+    """Submit the sheet's change form as shown, with `changes` applied."""
+    data = {**submitted_data(client.get(change_url(role))), **changes}
+    response = client.post(change_url(role), data)
+    assert response.status_code == 302, response.context["adminform"].errors
+    return response

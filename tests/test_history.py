@@ -6,22 +6,10 @@ from reversion.models import Version
 
 from roles.models import Mission, Role
 
-from .admin_forms import submitted_data
+from .admin_forms import edit, submitted_data
 from .factories import make_role
 
 pytestmark = pytest.mark.django_db
-
-
-def change_url(role):
-    return reverse("admin:roles_role_change", args=[role.pk])
-
-
-def edit(client, role, **changes):
-    """Submit the sheet's change form as shown, with `changes` applied."""
-    data = {**submitted_data(client.get(change_url(role))), **changes}
-    response = client.post(change_url(role), data)
-    assert response.status_code == 302, response.context["adminform"].errors
-    return data
 
 
 def versions_of(role):

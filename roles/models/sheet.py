@@ -1,7 +1,9 @@
 """The role sheet and the shared vocabularies it refers to."""
 
 import unicodedata
+from datetime import timedelta
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
@@ -119,6 +121,20 @@ class RoleQuerySet(SlugQuerySet):
         """Sheets the public may see: published, with a publication date already past."""
         return self.filter(status=Role.Status.PUBLISHED, published_at__lte=timezone.now())
 
+    def drafts(self):
+        return self.filter(status=Role.Status.DRAFT)
+
+    def scheduled(self):
+        """Published sheets whose publication date is still to come."""
+        return self.filter(status=Role.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def stale(self):
+        """Sheets never reviewed, or not for REVIEW_STALE_AFTER_DAYS."""
+        return self.filter(Q(reviewed_at__isnull=True) | Q(reviewed_at__lt=stale_before()))
+
+    def reviewed(self):
+        return self.filter(reviewed_at__gte=stale_before())
+
     def visible_to(self, user):
         """Everything for editors (drafts show with a banner), published sheets for others."""
         return self if user.has_perm("roles.view_role") else self.published()
@@ -149,7 +165,7 @@ class RoleQuerySet(SlugQuerySet):
         """One sheet with every section, in a fixed number of queries."""
         from .parts import CareerMove, RoleSkill, Salary
 
-        return self.select_related("family").prefetch_related(
+        return self.select_related("family", "reviewed_by").prefetch_related(
             "missions",
             Prefetch("role_skills", queryset=RoleSkill.objects.select_related("skill")),
             "training_paths",
@@ -160,6 +176,11 @@ class RoleQuerySet(SlugQuerySet):
             Prefetch("related_roles", queryset=Role.objects.published().order_by("sort_title")),
             "tags",
         )
+
+
+def stale_before():
+    """Reviews older than this are stale."""
+    return timezone.now() - timedelta(days=settings.REVIEW_STALE_AFTER_DAYS)
 
 
 def folded(text):
@@ -233,7 +254,18 @@ class Role(SlugNaturalKeyMixin, models.Model):
         help_text="Une fiche publiée dont la date est à venir reste invisible jusqu'à cette date.",
     )
     created_at = models.DateTimeField("créée le", auto_now_add=True)
+    # Also touched when any part of the sheet is saved or deleted (roles.signals).
     updated_at = models.DateTimeField("mise à jour le", auto_now=True)
+    reviewed_at = models.DateTimeField("relue le", null=True, blank=True, editable=False)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name="relue par",
+    )
 
     objects = RoleQuerySet.as_manager()
 
@@ -252,6 +284,22 @@ class Role(SlugNaturalKeyMixin, models.Model):
     @property
     def is_public(self):
         return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+
+    @property
+    def state(self):
+        """Brouillon, Programmée or Publiée: what the public sees of the sheet now."""
+        if self.status == self.Status.DRAFT:
+            return "Brouillon"
+        return "Publiée" if self.is_public else "Programmée"
+
+    @property
+    def is_stale(self):
+        return self.reviewed_at is None or self.reviewed_at < stale_before()
+
+    @property
+    def reviewer_name(self):
+        user = self.reviewed_by
+        return (user.get_full_name() or user.get_username()) if user else ""
 
     @property
     def display_name(self):
@@ -279,3 +327,20 @@ class Role(SlugNaturalKeyMixin, models.Model):
 
     def alternative_title_list(self):
         return [line.strip() for line in self.alternative_titles.splitlines() if line.strip()]
+
+
+class OldSlug(models.Model):
+    """An address a sheet used to have: it answers with a permanent redirect to the current one."""
+
+    role = models.ForeignKey(
+        Role, on_delete=models.CASCADE, related_name="old_slugs", verbose_name="fiche métier"
+    )
+    slug = models.SlugField("ancien identifiant d'URL", max_length=150, unique=True)
+    created_at = models.DateTimeField("remplacé le", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "ancienne adresse"
+        verbose_name_plural = "anciennes adresses"
+
+    def __str__(self):
+        return self.slug
