@@ -9,6 +9,15 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def no_lockout_by_default(settings):
+    """Client.login() authenticates without a request, which django-axes refuses.
+
+    tests/test_login_protection.py turns it back on.
+    """
+    settings.AXES_ENABLED = False
+
+
 @pytest.fixture
 def fixture_sheets(db):
     """The sheets shipped in fixtures/, loaded as `make run` loads them."""
