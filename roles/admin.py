@@ -2,11 +2,16 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import format_html
 from reversion_compare.admin import CompareVersionAdmin
 
+from .health import check_sheets
 from .models import (
     CareerMove,
     Family,
@@ -18,6 +23,8 @@ from .models import (
     Skill,
     TrainingPath,
 )
+from .models.sheet import MARKDOWN_HELP
+from .templatetags.roles_extras import markdown
 
 
 class MissionInline(admin.TabularInline):
@@ -113,8 +120,9 @@ class RoleAdmin(CompareVersionAdmin):
     autocomplete_fields = ["related_roles", "sectors"]
     date_hierarchy = "published_at"
     actions = ["publish", "unpublish", "mark_reviewed"]
-    readonly_fields = ["reviewed_at", "reviewed_by"]
+    readonly_fields = ["introduction_preview", "reviewed_at", "reviewed_by"]
     history_latest_first = True
+    change_list_template = "admin/roles/role/change_list.html"
     inlines = [
         MissionInline,
         RoleSkillInline,
@@ -125,12 +133,31 @@ class RoleAdmin(CompareVersionAdmin):
     ]
     fieldsets = [
         (None, {"fields": ["title", "short_name", "slug", "alternative_titles", "family"]}),
-        ("Présentation", {"fields": ["tagline", "summary", "introduction", "reporting_line"]}),
+        (
+            "Présentation",
+            {
+                "fields": [
+                    "tagline",
+                    "summary",
+                    "introduction",
+                    "introduction_preview",
+                    "reporting_line",
+                ]
+            },
+        ),
         ("Salaire", {"fields": ["salary_note"]}),
         ("Classement", {"fields": ["tags", "sectors", "related_roles"]}),
         ("Publication", {"fields": ["status", "published_at", "is_featured"]}),
         ("Relecture", {"fields": ["reviewed_at", "reviewed_by"]}),
     ]
+
+    @admin.display(description="aperçu de l'introduction enregistrée")
+    def introduction_preview(self, obj):
+        """The saved introduction as the site shows it, sanitised ("Aperçu du texte saisi" below
+        previews unsaved text)."""
+        if not obj.introduction:
+            return "Rien à afficher pour l'instant."
+        return format_html('<div class="markdown-preview">{}</div>', markdown(obj.introduction))
 
     @admin.display(description="état")
     def state(self, obj):
@@ -141,6 +168,54 @@ class RoleAdmin(CompareVersionAdmin):
         if obj.is_stale:
             return "À relire"
         return f"Relue le {date_format(timezone.localtime(obj.reviewed_at))}"
+
+    def get_urls(self):
+        health = path(
+            "sante/", self.admin_site.admin_view(self.health_view), name="roles_role_health"
+        )
+        preview = path(
+            "apercu-markdown/",
+            self.admin_site.admin_view(self.markdown_preview_view),
+            name="roles_role_markdown_preview",
+        )
+        return [health, preview, *super().get_urls()]
+
+    def markdown_preview_view(self, request):
+        """Any introduction text, rendered and sanitised exactly as the site will show it."""
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            raise PermissionDenied
+        text = request.POST.get("introduction", "")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "Aperçu de l'introduction",
+            "text": text,
+            "help": MARKDOWN_HELP,
+        }
+        return TemplateResponse(request, "admin/roles/role/markdown_preview.html", context)
+
+    HEALTH_ORDERINGS = {
+        "score": lambda h: (h.score, h.role.sort_title),
+        "titre": lambda h: h.role.sort_title,
+        "problemes": lambda h: (-len(h.problems), h.role.sort_title),
+        "liens": lambda h: (-len(h.broken_links), h.score),
+    }
+
+    def health_view(self, request):
+        """Each sheet's completeness, sortable: what editors should work on next."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        order = request.GET.get("o", "score")
+        key = self.HEALTH_ORDERINGS.get(order.removeprefix("-"), self.HEALTH_ORDERINGS["score"])
+        report = sorted(check_sheets(), key=key, reverse=order.startswith("-"))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "Santé des fiches",
+            "report": report,
+            "order": order,
+        }
+        return TemplateResponse(request, "admin/roles/role/health.html", context)
 
     def save_model(self, request, obj, form, change):
         if "_mark_reviewed" in request.POST:

@@ -1,7 +1,10 @@
 """Editors' Markdown to safe HTML, in one place."""
 
+import re
+
 import markdown
 import nh3
+from django.conf import settings
 
 ALLOWED_TAGS = {
     "h3",
@@ -50,4 +53,23 @@ def render_markdown(text):
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer",
+    )
+
+
+def _sheet_link_pattern():
+    site = re.escape(settings.SITE_URL)
+    return re.compile(rf'<a href="(?:{site})?/metiers/([^/"]+)/"[^>]*>(.*?)</a>', re.DOTALL)
+
+
+def linked_sheet_slugs(html):
+    """Slugs of the sheets that sanitised HTML links to (/metiers/<slug>/)."""
+    return {slug for slug, _ in _sheet_link_pattern().findall(html)}
+
+
+def unlink_sheets(html, slugs):
+    """Links to these sheets become their plain text: never a link to a page that is gone."""
+    if not slugs:
+        return html
+    return _sheet_link_pattern().sub(
+        lambda match: match[2] if match[1] in slugs else match[0], html
     )

@@ -121,6 +121,12 @@ class RoleQuerySet(SlugQuerySet):
         """Sheets the public may see: published, with a publication date already past."""
         return self.filter(status=Role.Status.PUBLISHED, published_at__lte=timezone.now())
 
+    def delete(self):
+        from .parts import CareerMove
+
+        CareerMove.objects.detach_from(self)
+        return super().delete()
+
     def drafts(self):
         return self.filter(status=Role.Status.DRAFT)
 
@@ -134,6 +140,14 @@ class RoleQuerySet(SlugQuerySet):
 
     def reviewed(self):
         return self.filter(reviewed_at__gte=stale_before())
+
+    def public_slugs_among(self, slugs):
+        """Which of these slugs lead to a public sheet, directly or by a former address."""
+        rows = self.published().filter(Q(slug__in=slugs) | Q(old_slugs__slug__in=slugs))
+        found = set()
+        for slug, old_slug in rows.values_list("slug", "old_slugs__slug"):
+            found.update({slug, old_slug})
+        return found & set(slugs)
 
     def visible_to(self, user):
         """Everything for editors (drafts show with a banner), published sheets for others."""
@@ -177,6 +191,29 @@ class RoleQuerySet(SlugQuerySet):
             "tags",
         )
 
+    def for_health(self):
+        """Sheets with every part and every link, drafts included, for roles.health."""
+        from .parts import CareerMove
+
+        return self.select_related("family").prefetch_related(
+            "missions",
+            "role_skills",
+            "training_paths",
+            Prefetch("incoming_moves", queryset=CareerMove.objects.select_related("from_role")),
+            Prefetch("outgoing_moves", queryset=CareerMove.objects.select_related("to_role")),
+            "salaries",
+            "sectors",
+            "related_roles",
+        )
+
+
+MARKDOWN_HELP = (
+    "Markdown : **gras**, *italique*, listes (« - » ou « 1. » en début de ligne), "
+    "intertitres (« # » ou « ## » en début de ligne), liens [texte](https://…), "
+    "citations (« > »), tableaux. Le HTML, les images et les scripts sont retirés. "
+    "Laissez une ligne vide entre deux paragraphes."
+)
+
 
 def stale_before():
     """Reviews older than this are stale."""
@@ -216,9 +253,7 @@ class Role(SlugNaturalKeyMixin, models.Model):
         help_text="Texte brut de 300 caractères au plus, repris sur les cartes et dans la "
         "description pour les moteurs de recherche.",
     )
-    introduction = models.TextField(
-        "introduction", blank=True, help_text="Markdown : titres, listes, gras, italique, liens."
-    )
+    introduction = models.TextField("introduction", blank=True, help_text=MARKDOWN_HELP)
     reporting_line = models.CharField(
         "rattachement hiérarchique",
         max_length=200,
@@ -280,6 +315,12 @@ class Role(SlugNaturalKeyMixin, models.Model):
 
     def get_absolute_url(self):
         return reverse("roles:role_detail", args=[self.slug])
+
+    def delete(self, *args, **kwargs):
+        from .parts import CareerMove
+
+        CareerMove.objects.detach_from(Role.objects.filter(pk=self.pk))
+        return super().delete(*args, **kwargs)
 
     @property
     def is_public(self):

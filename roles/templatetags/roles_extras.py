@@ -1,7 +1,8 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from roles.rendering import render_markdown
+from roles.models import Role
+from roles.rendering import linked_sheet_slugs, render_markdown, unlink_sheets
 
 register = template.Library()
 
@@ -10,6 +11,16 @@ register = template.Library()
 def markdown(text):
     """Editors' Markdown as sanitised HTML."""
     return mark_safe(render_markdown(text))  # noqa: S308 - sanitised by nh3 above
+
+
+@register.filter
+def sheet_markdown(text):
+    """Like `markdown`, with links to sheets the public cannot open turned into plain text."""
+    html = render_markdown(text)
+    slugs = linked_sheet_slugs(html)
+    if slugs:  # one query, only when the text links to sheets
+        html = unlink_sheets(html, slugs - Role.objects.public_slugs_among(slugs))
+    return mark_safe(html)  # noqa: S308 - sanitised by nh3
 
 
 @register.filter
