@@ -24,7 +24,7 @@ from .models import (
     TrainingPath,
 )
 from .models.sheet import MARKDOWN_HELP
-from .templatetags.roles_extras import markdown
+from .templatetags.roles_extras import sheet_markdown
 
 
 class MissionInline(admin.TabularInline):
@@ -122,6 +122,7 @@ class RoleAdmin(CompareVersionAdmin):
     actions = ["publish", "unpublish", "mark_reviewed"]
     readonly_fields = ["introduction_preview", "reviewed_at", "reviewed_by"]
     history_latest_first = True
+    compare_exclude = ["sort_title", "updated_at", "reviewed_at", "reviewed_by"]
     change_list_template = "admin/roles/role/change_list.html"
     inlines = [
         MissionInline,
@@ -157,7 +158,9 @@ class RoleAdmin(CompareVersionAdmin):
         previews unsaved text)."""
         if not obj.introduction:
             return "Rien à afficher pour l'instant."
-        return format_html('<div class="markdown-preview">{}</div>', markdown(obj.introduction))
+        return format_html(
+            '<div class="markdown-preview">{}</div>', sheet_markdown(obj.introduction)
+        )
 
     @admin.display(description="état")
     def state(self, obj):

@@ -63,6 +63,8 @@ def test_editor_compares_two_versions(editor_client, edited_twice):
     html = response.content.decode()
     assert response.status_code == 200
     assert "Directeur commercial" in html and "Directeur des ventes" in html
+    revert_url = reverse("admin:roles_role_revision", args=[edited_twice.pk, first.pk])
+    assert f'<a href="{revert_url}">Revenir à la version du' in html
 
 
 def test_editor_reverts_to_an_earlier_version_with_its_parts(editor_client, edited_twice):
