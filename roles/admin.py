@@ -23,7 +23,7 @@ from .models import (
     Skill,
     TrainingPath,
 )
-from .models.sheet import MARKDOWN_HELP
+from .rendering import MARKDOWN_HELP
 from .templatetags.roles_extras import sheet_markdown
 
 

@@ -6,6 +6,14 @@ import markdown
 import nh3
 from django.conf import settings
 
+# Shown to editors under every Markdown field: what render_markdown keeps.
+MARKDOWN_HELP = (
+    "Markdown : **gras**, *italique*, listes (« - » ou « 1. » en début de ligne), "
+    "intertitres (« # » ou « ## » en début de ligne), liens [texte](https://…), "
+    "citations (« > »), tableaux. Le HTML, les images et les scripts sont retirés. "
+    "Laissez une ligne vide entre deux paragraphes."
+)
+
 ALLOWED_TAGS = {
     "h3",
     "h4",

@@ -1,6 +1,6 @@
-from . import history  # noqa: F401 - registers the sheet and its parts with django-reversion
+from .history import OldSlug
 from .parts import CareerMove, Mission, RoleSkill, Salary, TrainingPath
-from .sheet import Family, OldSlug, Role, Sector, Skill
+from .sheet import Family, Role, Sector, Skill
 
 __all__ = [
     "CareerMove",

@@ -11,6 +11,8 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 from taggit.models import Tag
 
+from ..rendering import MARKDOWN_HELP
+
 
 class SlugQuerySet(models.QuerySet):
     def get_by_natural_key(self, slug):
@@ -207,14 +209,6 @@ class RoleQuerySet(SlugQuerySet):
         )
 
 
-MARKDOWN_HELP = (
-    "Markdown : **gras**, *italique*, listes (« - » ou « 1. » en début de ligne), "
-    "intertitres (« # » ou « ## » en début de ligne), liens [texte](https://…), "
-    "citations (« > »), tableaux. Le HTML, les images et les scripts sont retirés. "
-    "Laissez une ligne vide entre deux paragraphes."
-)
-
-
 def stale_before():
     """Reviews older than this are stale."""
     return timezone.now() - timedelta(days=settings.REVIEW_STALE_AFTER_DAYS)
@@ -368,20 +362,3 @@ class Role(SlugNaturalKeyMixin, models.Model):
 
     def alternative_title_list(self):
         return [line.strip() for line in self.alternative_titles.splitlines() if line.strip()]
-
-
-class OldSlug(models.Model):
-    """An address a sheet used to have: it answers with a permanent redirect to the current one."""
-
-    role = models.ForeignKey(
-        Role, on_delete=models.CASCADE, related_name="old_slugs", verbose_name="fiche métier"
-    )
-    slug = models.SlugField("ancien identifiant d'URL", max_length=150, unique=True)
-    created_at = models.DateTimeField("remplacé le", auto_now_add=True)
-
-    class Meta:
-        verbose_name = "ancienne adresse"
-        verbose_name_plural = "anciennes adresses"
-
-    def __str__(self):
-        return self.slug
