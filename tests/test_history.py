@@ -105,3 +105,19 @@ def test_a_deleted_sheet_can_be_recovered_with_its_parts(editor_client, edited_t
     assert role.title == "Directeur des ventes"
     assert role.missions.count() == 2
     assert role.is_public
+
+
+def test_the_fixture_sheets_start_with_a_revision_so_a_first_edit_can_be_undone(
+    editor_client, fixture_sheets
+):
+    role = fixture_sheets.get(slug="coo")
+    original_title, missions = role.title, role.missions.count()
+    edit(editor_client, role, title="COO", **{"missions-0-DELETE": "on"})
+    initial = versions_of(role)[0]
+    assert initial.revision.get_comment() == "Contenu initial"
+
+    revision_url = reverse("admin:roles_role_revision", args=[role.pk, initial.pk])
+    editor_client.post(revision_url, submitted_data(editor_client.get(revision_url)))
+
+    role.refresh_from_db()
+    assert (role.title, role.missions.count()) == (original_title, missions)
