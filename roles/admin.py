@@ -124,6 +124,7 @@ class RoleAdmin(CompareVersionAdmin):
     history_latest_first = True
     compare_exclude = ["sort_title", "updated_at", "reviewed_at", "reviewed_by"]
     change_list_template = "admin/roles/role/change_list.html"
+    recover_list_template = "admin/roles/role/recover_list.html"
     inlines = [
         MissionInline,
         RoleSkillInline,
@@ -171,6 +172,10 @@ class RoleAdmin(CompareVersionAdmin):
         if obj.is_stale:
             return "À relire"
         return f"Relue le {date_format(timezone.localtime(obj.reviewed_at))}"
+
+    def recoverlist_view(self, request, extra_context=None):
+        context = {"title": "Récupérer des fiches supprimées", **(extra_context or {})}
+        return super().recoverlist_view(request, context)
 
     def get_urls(self):
         health = path(

@@ -92,9 +92,12 @@ def test_a_deleted_sheet_can_be_recovered_with_its_parts(editor_client, edited_t
     delete_url = reverse("admin:roles_role_delete", args=[role_pk])
     assert editor_client.post(delete_url, {"post": "yes"}).status_code == 302
     assert not Role.objects.filter(pk=role_pk).exists()
+    changelist = editor_client.get(reverse("admin:roles_role_changelist")).content.decode()
+    assert reverse("admin:roles_role_recoverlist") in changelist
 
-    recover_list = editor_client.get(reverse("admin:roles_role_recoverlist"))
-    assert "Directeur des ventes" in recover_list.content.decode()
+    recover_list = editor_client.get(reverse("admin:roles_role_recoverlist")).content.decode()
+    assert "Récupérer des fiches supprimées" in recover_list
+    assert "Directeur des ventes" in recover_list
     deleted = Version.objects.get_deleted(Role).get()
     recover_url = reverse("admin:roles_role_recover", args=[deleted.pk])
     shown = editor_client.get(recover_url)
