@@ -124,3 +124,13 @@ def test_the_fixture_sheets_start_with_a_revision_so_a_first_edit_can_be_undone(
 
     role.refresh_from_db()
     assert (role.title, role.missions.count()) == (original_title, missions)
+
+
+def test_reverting_restores_the_tags_of_that_version(editor_client):
+    role = make_role()
+    edit(editor_client, role, tags="management, stratégie")
+    edit(editor_client, role, tags="vente")
+    first = versions_of(role)[0]
+    revision_url = reverse("admin:roles_role_revision", args=[role.pk, first.pk])
+    editor_client.post(revision_url, submitted_data(editor_client.get(revision_url)))
+    assert sorted(role.tags.names()) == ["management", "stratégie"]

@@ -2,11 +2,12 @@
 
 import reversion
 from django.db import models
+from taggit.models import TaggedItem
 
 from .parts import CareerMove, Mission, RoleSkill, Salary, TrainingPath
 from .sheet import Role
 
-# The reverse relations of Role edited as inlines: a version of a sheet holds all of them.
+# The parts of a sheet edited on its screen: a version of a sheet holds all of them.
 ROLE_PARTS = [
     "missions",
     "role_skills",
@@ -14,10 +15,11 @@ ROLE_PARTS = [
     "incoming_moves",
     "outgoing_moves",
     "salaries",
+    "tagged_items",
 ]
 
 reversion.register(Role, follow=ROLE_PARTS)
-for part in (Mission, RoleSkill, TrainingPath, CareerMove, Salary):
+for part in (Mission, RoleSkill, TrainingPath, CareerMove, Salary, TaggedItem):
     reversion.register(part)
 
 

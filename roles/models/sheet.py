@@ -4,12 +4,13 @@ import unicodedata
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
-from taggit.models import Tag
+from taggit.models import Tag, TaggedItem
 
 from ..rendering import MARKDOWN_HELP
 
@@ -266,6 +267,8 @@ class Role(SlugNaturalKeyMixin, models.Model):
         verbose_name="famille de métiers",
     )
     tags = TaggableManager("étiquettes", blank=True, help_text="Séparées par des virgules.")
+    # The rows behind `tags`, as parts of the sheet: so that revisions keep them (history.py).
+    tagged_items = GenericRelation(TaggedItem, verbose_name="étiquettes")
     sectors = models.ManyToManyField(
         Sector, blank=True, related_name="roles", verbose_name="secteurs où le métier est courant"
     )
