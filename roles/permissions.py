@@ -41,7 +41,7 @@ def permissions_for(model_actions):
     """The Permission rows granting the given actions on each of these models that exists."""
     found = Permission.objects.none()
     for label, actions in model_actions.items():
-        if _exists(label):
+        if model_exists(label):
             app_label, model_name = label.split(".")
             codenames = [f"{action}_{model_name}" for action in actions]
             found |= Permission.objects.filter(
@@ -50,7 +50,7 @@ def permissions_for(model_actions):
     return found
 
 
-def _exists(label):
+def model_exists(label):
     app_label, model_name = label.split(".")
     try:
         return model_name in apps.get_app_config(app_label).models
