@@ -6,6 +6,7 @@ variables it needs. Anything else is development, with harmless defaults
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -61,6 +62,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "taggit",
     "django_ratelimit",
+    "reversion",
+    "reversion_compare",
+    "axes",
     "roles",
 ]
 
@@ -75,6 +79,14 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "roles.middleware.NoIndexAdminMiddleware",
+    # Last, as django-axes asks: turns a locked-out log-in into its lock-out page.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes first: it refuses the log-in of a locked-out account before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "promel.urls"
@@ -158,6 +170,14 @@ EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "2"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Promel <ne-pas-repondre@promel.fr>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Brute force on the admin log-in (django-axes): after AXES_FAILURE_LIMIT failures for one
+# account from one address, that pair is locked out for AXES_COOLOFF_MINUTES.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
+
 # Accented tags ("négociation") must get ASCII slugs that <slug:> URLs accept.
 TAGGIT_CASE_INSENSITIVE = True
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
@@ -168,6 +188,9 @@ SALARY_NET_RATIO = 0.75
 
 ROLES_PER_PAGE = 24
 API_PAGE_SIZE = 50
+
+# A sheet not reviewed for this many days is flagged "à relire" in the admin.
+REVIEW_STALE_AFTER_DAYS = int(os.environ.get("REVIEW_STALE_AFTER_DAYS", "365"))
 
 # The agency's address, shown to recruiters; recruitment requests are sent there.
 CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "contact@promel.fr")

@@ -1,7 +1,10 @@
+from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from roles.forms import StaffPasswordResetForm
 from roles.sitemaps import SITEMAPS
 from roles.views import robots_txt
 
@@ -9,7 +12,40 @@ admin.site.site_header = "Promel : administration des fiches métiers"
 admin.site.site_title = "Administration Promel"
 admin.site.index_title = "Contenu du site"
 
+# Editors reset a forgotten password by e-mail ("Mot de passe oublié ?" on the admin log-in).
+admin_look = {"site_header": admin.site.site_header, "site_title": admin.site.site_title}
+password_reset_urls = [
+    path(
+        "mot-de-passe-oublie/",
+        auth_views.PasswordResetView.as_view(
+            form_class=StaffPasswordResetForm,
+            extra_context=admin_look,
+            extra_email_context={
+                "site_url": settings.SITE_URL,
+                "valid_days": settings.PASSWORD_RESET_TIMEOUT // 86400,
+            },
+        ),
+        name="admin_password_reset",
+    ),
+    path(
+        "mot-de-passe-oublie/envoye/",
+        auth_views.PasswordResetDoneView.as_view(extra_context=admin_look),
+        name="password_reset_done",
+    ),
+    path(
+        "nouveau-mot-de-passe/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(extra_context=admin_look),
+        name="password_reset_confirm",
+    ),
+    path(
+        "nouveau-mot-de-passe/enregistre/",
+        auth_views.PasswordResetCompleteView.as_view(extra_context=admin_look),
+        name="password_reset_complete",
+    ),
+]
+
 urlpatterns = [
+    path("admin/", include(password_reset_urls)),
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class RolesConfig(AppConfig):
@@ -7,3 +8,7 @@ class RolesConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401 - connects the receivers
+        from .permissions import build_groups
+
+        # After migrate, when every model's permissions exist (on a fresh database too).
+        post_migrate.connect(build_groups, sender=self)

@@ -1,6 +1,7 @@
-"""Forms of the public pages: search and list filters."""
+"""Forms of the public pages (search and list filters) and of the editors' password reset."""
 
 from django import forms
+from django.contrib.auth.forms import PasswordResetForm
 from taggit.models import Tag
 
 from .models import Family, Role, Sector
@@ -105,3 +106,10 @@ class ApiRoleFilterForm(forms.Form):
         if data["tag"]:
             roles = roles.filter(tags=data["tag"])
         return roles
+
+
+class StaffPasswordResetForm(PasswordResetForm):
+    """Resets only the passwords of staff accounts (editors, recruiters)."""
+
+    def get_users(self, email):
+        return (user for user in super().get_users(email) if user.is_staff)

@@ -111,6 +111,8 @@ def import_document(document):
         roles = [import_sheet(sheet, path) for path, sheet in sheets]
         for role, (path, sheet) in zip(roles, sheets, strict=True):
             import_links(role, sheet, path)
+        for role, (path, sheet) in zip(roles, sheets, strict=True):
+            restore_dates(role, sheet, path)
     return len(roles)
 
 
@@ -164,12 +166,15 @@ def import_sheet(sheet, path):
     )
     code_keys = {field: f"codes.{key}" for field, key in CODE_KEYS.items()}
     save(role, path, keys=code_keys)
-    # auto_now fields: the stored dates are restored after the save that sets them.
+    import_parts(role, sheet, path)
+    return role
+
+
+def restore_dates(role, sheet, path):
+    """The stored dates, once every save that sets them (auto_now, parts touching) is done."""
     Role.objects.filter(pk=role.pk).update(
         created_at=moment(sheet, "created_at", path), updated_at=moment(sheet, "updated_at", path)
     )
-    import_parts(role, sheet, path)
-    return role
 
 
 def family_of(sheet, path):

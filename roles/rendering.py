@@ -4,7 +4,16 @@ import re
 
 import markdown
 import nh3
+from django.conf import settings
 from django.utils.html import escape, linebreaks
+
+# Shown to editors under every Markdown field: what render_markdown keeps.
+MARKDOWN_HELP = (
+    "Markdown : **gras**, *italique*, listes (« - » ou « 1. » en début de ligne), "
+    "intertitres (« # » ou « ## » en début de ligne), liens [texte](https://…), "
+    "citations (« > »), tableaux. Le HTML, les images et les scripts sont retirés. "
+    "Laissez une ligne vide entre deux paragraphes."
+)
 
 ALLOWED_TAGS = {
     "h3",
@@ -81,3 +90,22 @@ def render_plain_text(text):
         position = match.end()
     pieces.append(escape((text or "")[position:]))
     return linebreaks("".join(pieces), autoescape=False)
+
+
+def _sheet_link_pattern():
+    site = re.escape(settings.SITE_URL)
+    return re.compile(rf'<a href="(?:{site})?/metiers/([^/"]+)/"[^>]*>(.*?)</a>', re.DOTALL)
+
+
+def linked_sheet_slugs(html):
+    """Slugs of the sheets that sanitised HTML links to (/metiers/<slug>/)."""
+    return {slug for slug, _ in _sheet_link_pattern().findall(html)}
+
+
+def unlink_sheets(html, slugs):
+    """Links to these sheets become their plain text: never a link to a page that is gone."""
+    if not slugs:
+        return html
+    return _sheet_link_pattern().sub(
+        lambda match: match[2] if match[1] in slugs else match[0], html
+    )

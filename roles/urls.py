@@ -9,6 +9,7 @@ urlpatterns = [
     path("metiers/", views.RoleListView.as_view(), name="role_list"),
     path("metiers/<slug:slug>/", views.RoleDetailView.as_view(), name="role_detail"),
     path("metiers/<slug:slug>/offre-d-emploi/", views.RoleJobAdView.as_view(), name="role_job_ad"),
+    path("apercu/<int:pk>/", views.RolePreviewView.as_view(), name="role_preview"),
     path("familles/", views.FamilyListView.as_view(), name="family_list"),
     path("familles/<slug:slug>/", views.FamilyDetailView.as_view(), name="family_detail"),
     path("competences/", views.SkillListView.as_view(), name="skill_list"),

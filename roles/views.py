@@ -1,8 +1,9 @@
 """Public pages: thin views over the querysets in roles.models."""
 
 from django.conf import settings
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_safe
@@ -12,7 +13,7 @@ from taggit.models import Tag
 from . import job_ad
 from .caching import conditional_on_content
 from .forms import RoleFilterForm, SearchForm
-from .models import Comment, Family, Role, Sector, Skill
+from .models import Comment, Family, OldSlug, Role, Sector, Skill
 from .models.visitors import find_thread, thread_size
 from .visitor_forms import CommentForm, RecruitmentRequestForm
 
@@ -76,8 +77,9 @@ class RoleListView(BreadcrumbsMixin, ForgivingPaginationMixin, ListView):
 
 
 class RoleSheetMixin(BreadcrumbsMixin):
-    """A page about one sheet: drafts for staff only, the sheet's parts prefetched."""
+    """A page about one sheet, with all its sections; drafts only for editors."""
 
+    template_name = "roles/role_detail.html"
     context_object_name = "role"
 
     def get_queryset(self):
@@ -89,9 +91,8 @@ class RoleSheetMixin(BreadcrumbsMixin):
         return [ROLE_LIST_CRUMB, family_crumb, (self.object.title, None)]
 
 
-@method_decorator(conditional_on_content, name="dispatch")
-class RoleDetailView(RoleSheetMixin, DetailView):
-    template_name = "roles/role_detail.html"
+class SheetPageView(RoleSheetMixin, DetailView):
+    """The sheet page with its visitors' forms and comments."""
 
     def get_context_data(self, comment_form=None, **kwargs):
         role = self.object
@@ -107,6 +108,33 @@ class RoleDetailView(RoleSheetMixin, DetailView):
             replying_to=find_thread(threads, comment_form["parent"].value()),
             **kwargs,
         )
+
+
+@method_decorator(conditional_on_content, name="dispatch")
+class RoleDetailView(SheetPageView):
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            # A sheet whose slug changed answers at its old address with a permanent redirect.
+            visible = Role.objects.visible_to(request.user)
+            old = OldSlug.objects.filter(slug=kwargs["slug"], role__in=visible).first()
+            if old is None:
+                raise
+            return redirect(old.role, permanent=True)
+
+
+class RolePreviewView(PermissionRequiredMixin, SheetPageView):
+    """A sheet exactly as the public will see it, drafts and future sheets included (editors)."""
+
+    permission_required = "roles.view_role"
+    login_url = reverse_lazy("admin:login")
+
+    def get_queryset(self):
+        return Role.objects.for_detail()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(preview=True, **kwargs)
 
 
 @method_decorator(conditional_on_content, name="dispatch")

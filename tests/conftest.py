@@ -16,6 +16,15 @@ def fresh_rate_limits():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def no_lockout_by_default(settings):
+    """Client.login() authenticates without a request, which django-axes refuses.
+
+    tests/test_login_protection.py turns it back on.
+    """
+    settings.AXES_ENABLED = False
+
+
 @pytest.fixture
 def fixture_sheets(db):
     """The sheets shipped in fixtures/, loaded as `make run` loads them."""

@@ -3,6 +3,7 @@
 import itertools
 from datetime import timedelta
 
+from django.contrib.auth.models import Group, User
 from django.utils import timezone
 
 from roles.models import (
@@ -111,3 +112,13 @@ def fill_sheet(role, size=1):
         role.tags.add(f"étiquette {i}")
         make_comment(role, parent=make_comment(role))
     return role
+
+
+def make_staff_member(group_name, **fields):
+    """A staff account (not superuser) in one of the groups of roles.permissions."""
+    n = next(_numbers)
+    user = User.objects.create_user(
+        **{"username": f"membre{n}", "email": f"membre{n}@example.com", "is_staff": True, **fields}
+    )
+    user.groups.add(Group.objects.get(name=group_name))
+    return user

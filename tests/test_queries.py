@@ -8,9 +8,10 @@ from .factories import fill_sheet, make_family, make_role
 
 pytestmark = pytest.mark.django_db
 
-# 10 for the sheet itself, 2 for its comments (threads, then their replies),
-# 1 for the content version behind its ETag (roles/caching.py).
-SHEET_QUERY_BUDGET = 13
+# 10 for the sheet itself, 2 for its comments (threads, then their replies), 1 for the
+# content version behind its ETag (roles/caching.py), and 1 when the introduction links to
+# other sheets (which of them are public).
+SHEET_QUERY_BUDGET = 14
 
 
 def queries_to_render(client, url):
@@ -24,6 +25,14 @@ def queries_to_render(client, url):
 def test_sheet_page_stays_within_budget(client, size):
     role = fill_sheet(make_role(), size=size)
     assert queries_to_render(client, role.get_absolute_url()) <= SHEET_QUERY_BUDGET
+
+
+def test_links_to_sheets_in_the_introduction_cost_one_query_whatever_their_number(client):
+    others = [make_role() for _ in range(5)]
+    links = " ".join(f"[{other.title}]({other.get_absolute_url()})" for other in others)
+    plain, linked = make_role(), make_role(introduction=links)
+    base = queries_to_render(client, plain.get_absolute_url())
+    assert queries_to_render(client, linked.get_absolute_url()) == base + 1 <= SHEET_QUERY_BUDGET
 
 
 def test_sheet_page_query_count_does_not_depend_on_its_size(client):

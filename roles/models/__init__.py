@@ -1,3 +1,4 @@
+from .history import OldSlug
 from .parts import CareerMove, Mission, RoleSkill, Salary, TrainingPath
 from .sheet import Family, Role, Sector, Skill
 from .visitors import Comment, ErasureLog, RecruitmentRequest
@@ -8,6 +9,7 @@ __all__ = [
     "ErasureLog",
     "Family",
     "Mission",
+    "OldSlug",
     "RecruitmentRequest",
     "Role",
     "RoleSkill",

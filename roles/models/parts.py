@@ -5,7 +5,7 @@ from typing import NamedTuple
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q, Subquery
 
 from .sheet import Role, Sector, Skill
 
@@ -121,6 +121,19 @@ class TrainingPath(OrderedPart):
         return [field.strip() for field in self.fields_of_study.split(",") if field.strip()]
 
 
+class CareerMoveQuerySet(models.QuerySet):
+    def detach_from(self, roles):
+        """Steps between these sheets and others keep these sheets' titles as plain text.
+
+        Called before the sheets are deleted, so that the other sheets still show the step.
+        """
+        for end, other in (("from", "to"), ("to", "from")):
+            title = Role.objects.filter(pk=OuterRef(f"{end}_role")).values("title")
+            self.filter(**{f"{end}_role__in": roles, f"{other}_role__isnull": False}).exclude(
+                **{f"{other}_role__in": roles}
+            ).update(**{f"{end}_role": None, f"{end}_title": Subquery(title)})
+
+
 class CareerMove(OrderedPart):
     """One step of a career: from a job to a job, each a sheet or a plain title."""
 
@@ -166,6 +179,8 @@ class CareerMove(OrderedPart):
         blank=True,
         help_text="Expérience généralement acquise avant ce changement de poste.",
     )
+
+    objects = CareerMoveQuerySet.as_manager()
 
     class Meta(OrderedPart.Meta):
         verbose_name = "évolution de carrière"

@@ -1,15 +1,19 @@
 """The role sheet and the shared vocabularies it refers to."""
 
 import unicodedata
+from datetime import timedelta
 
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Count, Max, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
-from taggit.models import Tag
+from taggit.models import Tag, TaggedItem
 
-from roles import crosswalks
+from .. import crosswalks
+from ..rendering import MARKDOWN_HELP
 
 
 class SlugQuerySet(models.QuerySet):
@@ -127,9 +131,37 @@ class RoleQuerySet(SlugQuerySet):
         """Sheets the public may see: published, with a publication date already past."""
         return self.filter(status=Role.Status.PUBLISHED, published_at__lte=timezone.now())
 
+    def delete(self):
+        from .parts import CareerMove
+
+        CareerMove.objects.detach_from(self)
+        return super().delete()
+
+    def drafts(self):
+        return self.filter(status=Role.Status.DRAFT)
+
+    def scheduled(self):
+        """Published sheets whose publication date is still to come."""
+        return self.filter(status=Role.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def stale(self):
+        """Sheets never reviewed, or not for REVIEW_STALE_AFTER_DAYS."""
+        return self.filter(Q(reviewed_at__isnull=True) | Q(reviewed_at__lt=stale_before()))
+
+    def reviewed(self):
+        return self.filter(reviewed_at__gte=stale_before())
+
+    def public_slugs_among(self, slugs):
+        """Which of these slugs lead to a public sheet, directly or by a former address."""
+        rows = self.published().filter(Q(slug__in=slugs) | Q(old_slugs__slug__in=slugs))
+        found = set()
+        for slug, old_slug in rows.values_list("slug", "old_slugs__slug"):
+            found.update({slug, old_slug})
+        return found & set(slugs)
+
     def visible_to(self, user):
-        """Everything for staff (drafts show with a banner), published sheets for others."""
-        return self if user.is_staff else self.published()
+        """Everything for editors (drafts show with a banner), published sheets for others."""
+        return self if user.has_perm("roles.view_role") else self.published()
 
     def featured(self):
         return self.filter(is_featured=True).for_list()
@@ -164,7 +196,7 @@ class RoleQuerySet(SlugQuerySet):
     def _with_parts(self, related):
         from .parts import CareerMove, RoleSkill, Salary
 
-        return self.select_related("family").prefetch_related(
+        return self.select_related("family", "reviewed_by").prefetch_related(
             "missions",
             Prefetch("role_skills", queryset=RoleSkill.objects.select_related("skill")),
             "training_paths",
@@ -175,6 +207,26 @@ class RoleQuerySet(SlugQuerySet):
             Prefetch("related_roles", queryset=related.order_by("sort_title")),
             "tags",
         )
+
+    def for_health(self):
+        """Sheets with every part and every link, drafts included, for roles.health."""
+        from .parts import CareerMove
+
+        return self.select_related("family").prefetch_related(
+            "missions",
+            "role_skills",
+            "training_paths",
+            Prefetch("incoming_moves", queryset=CareerMove.objects.select_related("from_role")),
+            Prefetch("outgoing_moves", queryset=CareerMove.objects.select_related("to_role")),
+            "salaries",
+            "sectors",
+            "related_roles",
+        )
+
+
+def stale_before():
+    """Reviews older than this are stale."""
+    return timezone.now() - timedelta(days=settings.REVIEW_STALE_AFTER_DAYS)
 
 
 def folded(text):
@@ -210,9 +262,7 @@ class Role(SlugNaturalKeyMixin, models.Model):
         help_text="Texte brut de 300 caractères au plus, repris sur les cartes et dans la "
         "description pour les moteurs de recherche.",
     )
-    introduction = models.TextField(
-        "introduction", blank=True, help_text="Markdown : titres, listes, gras, italique, liens."
-    )
+    introduction = models.TextField("introduction", blank=True, help_text=MARKDOWN_HELP)
     reporting_line = models.CharField(
         "rattachement hiérarchique",
         max_length=200,
@@ -231,6 +281,8 @@ class Role(SlugNaturalKeyMixin, models.Model):
         verbose_name="famille de métiers",
     )
     tags = TaggableManager("étiquettes", blank=True, help_text="Séparées par des virgules.")
+    # The rows behind `tags`, as parts of the sheet: so that revisions keep them (history.py).
+    tagged_items = GenericRelation(TaggedItem, verbose_name="étiquettes")
     sectors = models.ManyToManyField(
         Sector, blank=True, related_name="roles", verbose_name="secteurs où le métier est courant"
     )
@@ -278,7 +330,18 @@ class Role(SlugNaturalKeyMixin, models.Model):
         help_text="Une fiche publiée dont la date est à venir reste invisible jusqu'à cette date.",
     )
     created_at = models.DateTimeField("créée le", auto_now_add=True)
+    # Also touched when any part of the sheet is saved or deleted (roles.signals).
     updated_at = models.DateTimeField("mise à jour le", auto_now=True)
+    reviewed_at = models.DateTimeField("relue le", null=True, blank=True, editable=False)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name="relue par",
+    )
 
     objects = RoleQuerySet.as_manager()
 
@@ -294,9 +357,31 @@ class Role(SlugNaturalKeyMixin, models.Model):
     def get_absolute_url(self):
         return reverse("roles:role_detail", args=[self.slug])
 
+    def delete(self, *args, **kwargs):
+        from .parts import CareerMove
+
+        CareerMove.objects.detach_from(Role.objects.filter(pk=self.pk))
+        return super().delete(*args, **kwargs)
+
     @property
     def is_public(self):
         return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+
+    @property
+    def state(self):
+        """Brouillon, Programmée or Publiée: what the public sees of the sheet now."""
+        if self.status == self.Status.DRAFT:
+            return "Brouillon"
+        return "Publiée" if self.is_public else "Programmée"
+
+    @property
+    def is_stale(self):
+        return self.reviewed_at is None or self.reviewed_at < stale_before()
+
+    @property
+    def reviewer_name(self):
+        user = self.reviewed_by
+        return (user.get_full_name() or user.get_username()) if user else ""
 
     @property
     def display_name(self):

@@ -1,7 +1,13 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from roles.rendering import render_markdown, render_plain_text
+from roles.models import Role
+from roles.rendering import (
+    linked_sheet_slugs,
+    render_markdown,
+    render_plain_text,
+    unlink_sheets,
+)
 
 register = template.Library()
 
@@ -16,6 +22,16 @@ def markdown(text):
 def plain_text(text):
     """Visitors' text, escaped, with line breaks and nofollow links."""
     return mark_safe(render_plain_text(text))  # noqa: S308 - escaped in render_plain_text
+
+
+@register.filter
+def sheet_markdown(text):
+    """Like `markdown`, with links to sheets the public cannot open turned into plain text."""
+    html = render_markdown(text)
+    slugs = linked_sheet_slugs(html)
+    if slugs:  # one query, only when the text links to sheets
+        html = unlink_sheets(html, slugs - Role.objects.public_slugs_among(slugs))
+    return mark_safe(html)  # noqa: S308 - sanitised by nh3
 
 
 @register.filter

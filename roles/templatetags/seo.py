@@ -25,6 +25,8 @@ def block_text(context, name):
 
 @register.simple_tag(takes_context=True)
 def breadcrumb_json_ld(context):
+    if "canonical_url" not in context:  # the 500 page renders without context processors
+        return ""
     crumbs = context.get("crumbs") or []
     return structured_data.script(structured_data.breadcrumb_list(crumbs, context["canonical_url"]))
 

@@ -15,4 +15,6 @@ class Command(BaseCommand):
             self.stdout.write("La base contient déjà des fiches : rien n'est chargé.")
             return
         call_command("loaddata", *INITIAL_FIXTURES, verbosity=options["verbosity"])
+        # A first revision of each sheet, so that an editor's first change can be undone too.
+        call_command("createinitialrevisions", "roles.Role", comment="Contenu initial", verbosity=0)
         self.stdout.write(self.style.SUCCESS(f"{Role.objects.count()} fiches métiers chargées."))

@@ -1,0 +1,131 @@
+"""The admin log-in resists brute force; editors reset a forgotten password by e-mail."""
+
+import email
+import re
+import socket
+
+import pytest
+from aiosmtpd.controller import Controller
+from axes.models import AccessAttempt
+from django.contrib.auth.models import User
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+LOGIN = reverse("admin:login")
+RESET = reverse("admin_password_reset")
+
+
+@pytest.fixture
+def lockout(settings):
+    settings.AXES_ENABLED = True
+    settings.AXES_FAILURE_LIMIT = 3
+
+
+@pytest.fixture
+def staff(db):
+    return User.objects.create_user(
+        "marie", "marie@example.com", "bon-mot-de-passe-42", is_staff=True, first_name="Marie"
+    )
+
+
+def log_in(client, password, username="marie"):
+    return client.post(LOGIN, {"username": username, "password": password, "next": "/admin/"})
+
+
+class TestLockout:
+    def test_a_good_password_still_logs_in(self, client, staff, lockout):
+        log_in(client, "faux")
+        response = log_in(client, "bon-mot-de-passe-42")
+        assert response.status_code == 302 and response["Location"] == "/admin/"
+
+    def test_repeated_failures_lock_the_account_with_a_clear_message(self, client, staff, lockout):
+        for _ in range(2):
+            response = log_in(client, "faux")
+            assert response.status_code == 200  # the usual form, with its error
+        response = log_in(client, "faux")
+        html = response.content.decode()
+        assert response.status_code == 429
+        assert "Connexion temporairement bloquée" in html
+        assert "bloquée pendant 15 minutes" in html
+        # Even the right password is refused while the lock-out lasts.
+        response = log_in(client, "bon-mot-de-passe-42")
+        assert response.status_code == 429
+        assert "_auth_user_id" not in client.session
+
+    def test_the_lock_out_ends_after_the_cool_off(self, client, staff, lockout, settings):
+        for _ in range(3):
+            log_in(client, "faux")
+        AccessAttempt.objects.update(attempt_time="2000-01-01T00:00:00Z")
+        assert log_in(client, "bon-mot-de-passe-42").status_code == 302
+
+    def test_other_accounts_are_not_locked(self, client, staff, lockout):
+        User.objects.create_user("paul", password="autre-mot-de-passe-42", is_staff=True)
+        for _ in range(3):
+            log_in(client, "faux")
+        assert log_in(client, "autre-mot-de-passe-42", username="paul").status_code == 302
+
+
+class Inbox:
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(
+            email.message_from_bytes(envelope.content, policy=email.policy.default)
+        )
+        return "250 Message accepted for delivery"
+
+
+@pytest.fixture
+def smtp(settings):
+    """A real SMTP server on a free local port, collecting what it receives."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    yield inbox
+    controller.stop()
+
+
+class TestPasswordReset:
+    def test_the_log_in_page_offers_a_reset(self, client):
+        html = client.get(LOGIN).content.decode()
+        assert RESET in html and "Identifiants de connexion oubliés" in html
+
+    def test_an_editor_resets_a_forgotten_password_by_mail(self, client, staff, smtp):
+        page = client.get(RESET).content.decode()
+        assert "Mot de passe perdu" in page
+        response = client.post(RESET, {"email": "marie@example.com"})
+        assert response.status_code == 302
+        assert "envoyé" in client.get(response["Location"]).content.decode()
+
+        (message,) = smtp.messages
+        assert message["To"] == "marie@example.com"
+        assert message["Subject"] == "Promel : réinitialisation de votre mot de passe"
+        body = message.get_content()
+        assert "Bonjour Marie" in body and "identifiant : marie" in body
+        link = re.search(r"http://127\.0\.0\.1:8000(/admin/nouveau-mot-de-passe/\S+/)", body)
+
+        form = client.get(link[1], follow=True)
+        assert "Nouveau mot de passe" in form.content.decode()
+        new = {"new_password1": "tout-neuf-et-long-7", "new_password2": "tout-neuf-et-long-7"}
+        done = client.post(form.redirect_chain[-1][0], new, follow=True)
+        assert "mot de passe a été défini" in done.content.decode()
+        staff.refresh_from_db()
+        assert staff.check_password("tout-neuf-et-long-7")
+
+    def test_unknown_or_non_staff_addresses_get_the_same_answer_and_no_mail(self, client, smtp):
+        User.objects.create_user("visiteur", "visiteur@example.com", "x")
+        for address in ["visiteur@example.com", "personne@example.com"]:
+            assert client.post(RESET, {"email": address}).status_code == 302
+        assert smtp.messages == []
+
+    def test_a_malformed_address_gets_a_french_message(self, client):
+        html = client.post(RESET, {"email": "pas-une-adresse"}).content.decode()
+        assert "Saisissez une adresse de courriel valide." in html
