@@ -16,6 +16,7 @@ from .models import (
     Skill,
     TrainingPath,
 )
+from .signals import deferred_search_refresh
 
 
 class MissionInline(admin.TabularInline):
@@ -95,6 +96,11 @@ class RoleAdmin(admin.ModelAdmin):
         ("Classement", {"fields": ["tags", "sectors", "related_roles"]}),
         ("Publication", {"fields": ["status", "published_at", "is_featured"]}),
     ]
+
+    def save_related(self, request, form, formsets, change):
+        # The inlines' saves each touch the sheet: index it once, after the last one.
+        with deferred_search_refresh():
+            super().save_related(request, form, formsets, change)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "summary":

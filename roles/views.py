@@ -198,7 +198,14 @@ class SearchView(BreadcrumbsMixin, ForgivingPaginationMixin, ListView):
         self.search_form = SearchForm(self.request.GET if "q" in self.request.GET else None)
         if not self.search_form.is_valid():
             return Role.objects.none()
-        return Role.objects.published().matching(self.search_form.cleaned_data["q"]).for_list()
+        return Role.objects.published().select_related("family").search(self.query)
+
+    @property
+    def query(self):
+        return self.search_form.cleaned_data["q"]
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(search_form=self.search_form, **kwargs)
+        context = super().get_context_data(search_form=self.search_form, **kwargs)
+        if self.search_form.is_valid() and not context["paginator"].count:
+            context["suggestion"] = Role.objects.published().suggestion(self.query)
+        return context

@@ -1,13 +1,14 @@
 """The role sheet and the shared vocabularies it refers to."""
 
-import unicodedata
-
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 from taggit.models import Tag
+
+from .search import SearchQuerySetMixin, folded
 
 
 class SlugQuerySet(models.QuerySet):
@@ -114,7 +115,7 @@ class Skill(SlugNaturalKeyMixin, models.Model):
         return reverse("roles:skill_detail", args=[self.slug])
 
 
-class RoleQuerySet(SlugQuerySet):
+class RoleQuerySet(SearchQuerySetMixin, SlugQuerySet):
     def published(self):
         """Sheets the public may see: published, with a publication date already past."""
         return self.filter(status=Role.Status.PUBLISHED, published_at__lte=timezone.now())
@@ -128,15 +129,6 @@ class RoleQuerySet(SlugQuerySet):
 
     def requiring(self, skill):
         return self.filter(role_skills__skill=skill)
-
-    def matching(self, query):
-        """Simple match on titles and summary (case-insensitive)."""
-        return self.filter(
-            Q(title__icontains=query)
-            | Q(short_name__icontains=query)
-            | Q(alternative_titles__icontains=query)
-            | Q(summary__icontains=query)
-        )
 
     def used_tags(self):
         """The tags of these sheets, by name."""
@@ -160,12 +152,6 @@ class RoleQuerySet(SlugQuerySet):
             Prefetch("related_roles", queryset=Role.objects.published().order_by("sort_title")),
             "tags",
         )
-
-
-def folded(text):
-    """Lower-case text without accents: "Éditeur" -> "editeur"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
 
 class Role(SlugNaturalKeyMixin, models.Model):
@@ -225,6 +211,11 @@ class Role(SlugNaturalKeyMixin, models.Model):
     sort_title = models.CharField(
         max_length=150, editable=False, db_index=True, help_text="Intitulé sans accents ni casse."
     )
+    # Derived search document, kept in sync by roles/signals.py (see models/search.py).
+    search_titles = models.TextField(editable=False, default="")
+    search_content = models.TextField(editable=False, default="")
+    search_folded = models.TextField(editable=False, default="")
+    search_vector = SearchVectorField(editable=False, null=True)
     is_featured = models.BooleanField("mise en avant sur l'accueil", default=False)
     status = models.CharField("statut", max_length=10, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(

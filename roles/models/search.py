@@ -1,0 +1,147 @@
+"""Search over role sheets: French full text on PostgreSQL, folded substrings elsewhere."""
+
+import difflib
+import html
+import re
+import unicodedata
+
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    TrigramWordSimilarity,
+)
+from django.db import connection, models
+from django.db.models import F, Q, Value
+from django.db.models.functions import Concat
+from django.utils.html import strip_tags
+
+from roles.rendering import render_markdown
+
+# Made by migration 0002 on PostgreSQL: the French configuration, accents removed.
+SEARCH_CONFIG = "french_unaccent"
+# Marks around highlighted words in excerpts, replaced by <mark> after escaping.
+HIGHLIGHT_START, HIGHLIGHT_STOP = "\x02", "\x03"
+SUGGESTION_THRESHOLD = 0.3
+# Words the SQLite fallback ignores, as PostgreSQL's French dictionary does.
+STOP_WORDS = set("a au aux d de des du en et l la le les ou pour un une".split())
+
+
+def folded(text):
+    """Lower-case text without accents: "Éditeur" -> "editeur"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+
+
+def plain_text(text):
+    """Text safe to store for search: no markup, no control characters."""
+    return re.sub(r"[\x00-\x08\x0b-\x1f]", " ", text)
+
+
+def search_fields(role):
+    """The stored search columns of one sheet, from its (prefetched) parts."""
+    titles = " ".join([role.title, role.short_name, role.alternative_titles])
+    introduction = html.unescape(strip_tags(render_markdown(role.introduction)))
+    missions = [mission.text for mission in role.missions.all()]
+    skills = [role_skill.skill.name for role_skill in role.role_skills.all()]
+    content = plain_text("\n".join([*skills, *missions, introduction]))
+    return {
+        "search_titles": folded(titles),
+        "search_content": content,
+        "search_folded": folded(" ".join([titles, role.summary, content])),
+    }
+
+
+def search_vector():
+    """The weighted document: titles first, then summary, then the rest."""
+    return (
+        SearchVector("search_titles", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
+        + SearchVector("search_content", weight="C", config=SEARCH_CONFIG)
+    )
+
+
+def refresh_search_columns(roles):
+    """Recompute the search columns of `roles` (a queryset of any Role model, even historical)."""
+    roles = list(roles.prefetch_related("missions", "role_skills__skill"))
+    for role in roles:
+        for name, value in search_fields(role).items():
+            setattr(role, name, value)
+    model = roles[0].__class__ if roles else None
+    if model is None:
+        return
+    model.objects.bulk_update(roles, ["search_titles", "search_content", "search_folded"], 500)
+    if connection.vendor == "postgresql":
+        model.objects.filter(pk__in=[r.pk for r in roles]).update(search_vector=search_vector())
+
+
+def query_words(query):
+    return [word for word in re.findall(r"\w+", folded(query)) if word not in STOP_WORDS]
+
+
+class SearchQuerySetMixin:
+    """Search methods of the Role queryset."""
+
+    def refresh_search(self):
+        """Bring the stored search document of these sheets up to date."""
+        refresh_search_columns(self)
+
+    def search(self, query):
+        """Sheets matching `query`, best first, each with an `excerpt` (or None)."""
+        if connection.vendor == "postgresql":
+            return self._full_text_search(query)
+        return self._folded_search(query)
+
+    def _full_text_search(self, query):
+        ts_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+        similarity = TrigramWordSimilarity(Value(folded(query)), "search_titles")
+        excerpt = SearchHeadline(
+            Concat("summary", Value("\n"), "search_content", output_field=models.TextField()),
+            ts_query,
+            config=SEARCH_CONFIG,
+            start_sel=HIGHLIGHT_START,
+            stop_sel=HIGHLIGHT_STOP,
+            max_words=30,
+            min_words=12,
+            max_fragments=2,
+            fragment_delimiter=" … ",
+        )
+        matches = Q(search_vector=ts_query) | Q(search_titles__trigram_word_similar=folded(query))
+        return (
+            self.filter(matches)
+            .annotate(rank=SearchRank(F("search_vector"), ts_query) + similarity, excerpt=excerpt)
+            .order_by("-rank", "sort_title")
+        )
+
+    def _folded_search(self, query):
+        words = query_words(query) or [folded(query).strip()]
+        in_text = Q()
+        in_titles = Q()
+        for word in words:
+            in_text &= Q(search_folded__contains=word)
+            in_titles &= Q(search_titles__contains=word)
+        title_first = models.Case(models.When(in_titles, then=0), default=1)
+        return (
+            self.filter(in_text)
+            .annotate(rank=title_first, excerpt=Value(None, models.TextField()))
+            .order_by("rank", "sort_title")
+        )
+
+    def suggestion(self, query):
+        """Something close to a query that found nothing ("did you mean"), or None."""
+        if connection.vendor == "postgresql":
+            similarity = TrigramWordSimilarity(Value(folded(query)), "search_titles")
+            return (
+                self.annotate(similarity=similarity)
+                .filter(similarity__gt=SUGGESTION_THRESHOLD)
+                .order_by("-similarity", "sort_title")
+                .values_list("title", flat=True)
+                .first()
+            )
+        vocabulary = {w for t in self.values_list("search_titles", flat=True) for w in t.split()}
+        corrected = [
+            (difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.7) or [word])[0]
+            for word in query_words(query)
+        ]
+        return " ".join(corrected) if vocabulary.intersection(corrected) else None
