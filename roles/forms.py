@@ -5,7 +5,16 @@ import re
 from django import forms
 from taggit.models import Tag
 
-from .models import Family, Role
+from .models import Family, Role, Sector, TrainingPath
+
+# Typical gross yearly salary at hiring: (slug, label, low, high), high excluded.
+HIRING_SALARY_BANDS = [
+    ("moins-35k", "Moins de 35 000 € par an", None, 35_000),
+    ("35k-50k", "De 35 000 à 50 000 €", 35_000, 50_000),
+    ("50k-70k", "De 50 000 à 70 000 €", 50_000, 70_000),
+    ("70k-100k", "De 70 000 à 100 000 €", 70_000, 100_000),
+    ("plus-100k", "100 000 € et plus", 100_000, None),
+]
 
 
 class SearchField(forms.CharField):
@@ -44,6 +53,14 @@ class RoleFilterForm(forms.Form):
         empty_label="Toutes les familles",
         error_messages={"invalid_choice": "Cette famille n'existe pas."},
     )
+    secteur = forms.ModelChoiceField(
+        label="Secteur",
+        queryset=Sector.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label="Tous les secteurs",
+        error_messages={"invalid_choice": "Ce secteur n'existe pas."},
+    )
     tag = forms.ModelChoiceField(
         label="Étiquette",
         queryset=Tag.objects.none(),
@@ -51,6 +68,19 @@ class RoleFilterForm(forms.Form):
         required=False,
         empty_label="Toutes les étiquettes",
         error_messages={"invalid_choice": "Cette étiquette n'existe pas."},
+    )
+    niveau = forms.ChoiceField(
+        label="Niveau d'études",
+        choices=[("", "Tous les niveaux"), *TrainingPath.Level.choices],
+        required=False,
+        error_messages={"invalid_choice": "Ce niveau d'études n'existe pas."},
+    )
+    salaire = forms.ChoiceField(
+        label="Salaire à l'embauche (brut)",
+        choices=[("", "Tous les salaires")]
+        + [(slug, label) for slug, label, *_ in HIRING_SALARY_BANDS],
+        required=False,
+        error_messages={"invalid_choice": "Cette fourchette de salaire n'existe pas."},
     )
     ordre = forms.ChoiceField(
         label="Classement",
@@ -69,8 +99,15 @@ class RoleFilterForm(forms.Form):
         data = self.cleaned_data
         if data["famille"]:
             roles = roles.filter(family=data["famille"])
+        if data["secteur"]:
+            roles = roles.filter(sectors=data["secteur"])
         if data["tag"]:
             roles = roles.filter(tags=data["tag"])
+        if data["niveau"]:
+            roles = roles.with_education(data["niveau"])
+        if data["salaire"]:
+            low, high = next(band[2:] for band in HIRING_SALARY_BANDS if band[0] == data["salaire"])
+            roles = roles.hiring_salary_between(low, high)
         if self.is_alphabetical():
             roles = roles.order_by("sort_title")
         return roles

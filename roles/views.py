@@ -8,6 +8,7 @@ from taggit.models import Tag
 
 from .forms import RoleFilterForm, SearchForm
 from .models import Family, Role, Sector, Skill
+from .models.discovery import CLOSE_ROLES_SHOWN
 
 
 class ForgivingPaginationMixin:
@@ -75,6 +76,10 @@ class RoleDetailView(BreadcrumbsMixin, DetailView):
     def get_queryset(self):
         return Role.objects.visible_to(self.request.user).for_detail()
 
+    def get_context_data(self, **kwargs):
+        close_roles = Role.objects.published().close_to(self.object)[:CLOSE_ROLES_SHOWN]
+        return super().get_context_data(close_roles=list(close_roles), **kwargs)
+
     def get_breadcrumbs(self):
         family = self.object.family
         family_crumb = (family.name, family.get_absolute_url())
@@ -129,6 +134,10 @@ class SkillDetailView(RoleGroupView):
 
     def roles_of(self, skill):
         return Role.objects.published().requiring(skill)
+
+    def get_context_data(self, **kwargs):
+        close_roles = Role.objects.published().close_to_skill(self.group)[:CLOSE_ROLES_SHOWN]
+        return super().get_context_data(close_roles=close_roles, **kwargs)
 
 
 class SectorDetailView(RoleGroupView):

@@ -8,6 +8,7 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 from taggit.models import Tag
 
+from .discovery import DiscoveryQuerySetMixin
 from .search import SearchQuerySetMixin, folded
 
 
@@ -115,7 +116,7 @@ class Skill(SlugNaturalKeyMixin, models.Model):
         return reverse("roles:skill_detail", args=[self.slug])
 
 
-class RoleQuerySet(SearchQuerySetMixin, SlugQuerySet):
+class RoleQuerySet(SearchQuerySetMixin, DiscoveryQuerySetMixin, SlugQuerySet):
     def published(self):
         """Sheets the public may see: published, with a publication date already past."""
         return self.filter(status=Role.Status.PUBLISHED, published_at__lte=timezone.now())

@@ -1,0 +1,50 @@
+"""Browsing the sheets: list filters and sheets close to one another."""
+
+from django.apps import apps
+from django.db.models import Count, Q
+
+CLOSE_ROLES_SHOWN = 6
+
+
+def _parts(name):
+    return apps.get_model("roles", name).objects
+
+
+class DiscoveryQuerySetMixin:
+    """Filter and neighbourhood methods of the Role queryset."""
+
+    def with_education(self, level):
+        """Sheets one of whose training paths is at `level` (TrainingPath.Level)."""
+        return self.filter(pk__in=_parts("TrainingPath").filter(level=level).values("role"))
+
+    def hiring_salary_between(self, low=None, high=None):
+        """Sheets whose typical gross yearly salary at hiring is in [low, high)."""
+        salary = apps.get_model("roles", "Salary")
+        yearly, monthly = Q(period=salary.Period.YEAR), Q(period=salary.Period.MONTH)
+        if low is not None:
+            yearly &= Q(amount_typical__gte=low)
+            monthly &= Q(amount_typical__gte=low / 12)
+        if high is not None:
+            yearly &= Q(amount_typical__lt=high)
+            monthly &= Q(amount_typical__lt=high / 12)
+        at_hiring = salary.objects.filter(yearly | monthly, experience=salary.Experience.HIRING)
+        return self.filter(pk__in=at_hiring.values("role"))
+
+    def close_to(self, role):
+        """Other sheets ranked by the skills they share with `role` (its skills prefetched)."""
+        skill_ids = [role_skill.skill_id for role_skill in role.role_skills.all()]
+        return self._sharing_skills(skill_ids).exclude(pk=role.pk)
+
+    def close_to_skill(self, skill):
+        """Sheets that do not need `skill` but share most skills with those that do."""
+        needing = self.filter(role_skills__skill=skill).values("pk")
+        neighbours = _parts("RoleSkill").filter(role__in=needing).values("skill")
+        return self._sharing_skills(neighbours).exclude(role_skills__skill=skill)
+
+    def _sharing_skills(self, skill_ids):
+        return (
+            self.filter(role_skills__skill__in=skill_ids)
+            .annotate(shared_skills=Count("role_skills"))
+            .select_related("family")
+            .order_by("-shared_skills", "sort_title")
+        )
