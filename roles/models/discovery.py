@@ -1,7 +1,18 @@
 """Browsing the sheets: list filters and sheets close to one another."""
 
 from django.apps import apps
-from django.db.models import Count, Q
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    When,
+)
 
 CLOSE_ROLES_SHOWN = 6
 
@@ -41,6 +52,33 @@ class DiscoveryQuerySetMixin:
         neighbours = _parts("RoleSkill").filter(role__in=needing).values("skill")
         return self._sharing_skills(neighbours).exclude(role_skills__skill=skill)
 
+    def for_career_map(self):
+        """Sheets with their career moves both ways, in a fixed number of queries."""
+        moves = _parts("CareerMove")
+        return self.for_list().prefetch_related(
+            Prefetch("outgoing_moves", queryset=moves.select_related("to_role")),
+            Prefetch("incoming_moves", queryset=moves.select_related("from_role")),
+        )
+
+    def with_typical_salaries(self):
+        """Annotate `salary_<stage>`: the first typical gross yearly salary of each stage."""
+        salary = apps.get_model("roles", "Salary")
+        return self.annotate(
+            **{
+                f"salary_{stage}": Subquery(
+                    _yearly_typical(salary.objects.filter(role=OuterRef("pk"), experience=stage))
+                    .order_by("order", "pk")
+                    .values("yearly")[:1]
+                )
+                for stage in salary.Experience.values
+            }
+        )
+
+    def highest_typical_salary(self):
+        """The highest typical gross yearly salary of these sheets (0 when none)."""
+        salaries = _yearly_typical(_parts("Salary").filter(role__in=self.values("pk")))
+        return salaries.aggregate(highest=Max("yearly"))["highest"] or 0
+
     def _sharing_skills(self, skill_ids):
         return (
             self.filter(role_skills__skill__in=skill_ids)
@@ -48,3 +86,14 @@ class DiscoveryQuerySetMixin:
             .select_related("family")
             .order_by("-shared_skills", "sort_title")
         )
+
+
+def _yearly_typical(salaries):
+    salary = salaries.model
+    return salaries.annotate(
+        yearly=Case(
+            When(period=salary.Period.MONTH, then=F("amount_typical") * 12),
+            default=F("amount_typical"),
+            output_field=IntegerField(),
+        )
+    )

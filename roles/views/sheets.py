@@ -6,9 +6,9 @@ from django.urls import reverse_lazy
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
-from .forms import RoleFilterForm, SearchForm
-from .models import Family, Role, Sector, Skill
-from .models.discovery import CLOSE_ROLES_SHOWN
+from ..forms import RoleFilterForm, SearchForm
+from ..models import Family, Role, Sector, Skill
+from ..models.discovery import CLOSE_ROLES_SHOWN
 
 
 class ForgivingPaginationMixin:
