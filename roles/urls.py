@@ -16,6 +16,7 @@ urlpatterns = [
     path("secteurs/<slug:slug>/", views.SectorDetailView.as_view(), name="sector_detail"),
     path("tags/<slug:slug>/", views.TagDetailView.as_view(), name="tag_detail"),
     path("recherche/", views.SearchView.as_view(), name="search"),
+    path("comparer/", views.CompareView.as_view(), name="compare"),
     path("parcours/", views.CareerMapView.as_view(), name="career_map"),
     path("salaires/", views.SalaryComparisonView.as_view(), name="salary_comparison"),
 ]

@@ -1,5 +1,6 @@
 """Public pages: thin views over the querysets in roles.models."""
 
+from .compare import CompareView
 from .pictures import CareerMapView, SalaryComparisonView
 from .sheets import (
     BreadcrumbsMixin,
@@ -21,6 +22,7 @@ from .sheets import (
 __all__ = [
     "BreadcrumbsMixin",
     "CareerMapView",
+    "CompareView",
     "FamilyDetailView",
     "FamilyListView",
     "ForgivingPaginationMixin",
