@@ -81,9 +81,9 @@ class DiscoveryQuerySetMixin:
 
     def _sharing_skills(self, skill_ids):
         return (
-            self.filter(role_skills__skill__in=skill_ids)
+            self.for_list()
+            .filter(role_skills__skill__in=skill_ids)
             .annotate(shared_skills=Count("role_skills"))
-            .select_related("family")
             .order_by("-shared_skills", "sort_title")
         )
 

@@ -76,6 +76,31 @@ def refresh_search_columns(roles):
         model.objects.filter(pk__in=[r.pk for r in roles]).update(search_vector=search_vector())
 
 
+def prefix_query(query):
+    """Every word of `query` as a word start: "directr" finds "directrice"."""
+    words = re.findall(r"[^\W_]+", query)
+    if not words:
+        return SearchQuery("", config=SEARCH_CONFIG)
+    return SearchQuery(
+        " & ".join(f"{word}:*" for word in words), search_type="raw", config=SEARCH_CONFIG
+    )
+
+
+def excerpt(ts_query):
+    """Summary and content around the matched words, marked for highlighting."""
+    return SearchHeadline(
+        Concat("summary", Value("\n"), "search_content", output_field=models.TextField()),
+        ts_query,
+        config=SEARCH_CONFIG,
+        start_sel=HIGHLIGHT_START,
+        stop_sel=HIGHLIGHT_STOP,
+        max_words=30,
+        min_words=12,
+        max_fragments=2,
+        fragment_delimiter=" … ",
+    )
+
+
 def query_words(query):
     return [word for word in re.findall(r"\w+", folded(query)) if word not in STOP_WORDS]
 
@@ -94,23 +119,22 @@ class SearchQuerySetMixin:
         return self._folded_search(query)
 
     def _full_text_search(self, query):
-        ts_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+        # Cheapest first, each through its GIN index: whole words, then word starts
+        # ("directr"), then trigrams for typos ("operatons"), which cost the most.
+        for ts_query in [
+            SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG),
+            prefix_query(query),
+        ]:
+            matches = self.filter(search_vector=ts_query)
+            if matches.exists():
+                rank = SearchRank(F("search_vector"), ts_query)
+                return matches.annotate(rank=rank, excerpt=excerpt(ts_query)).order_by(
+                    "-rank", "sort_title"
+                )
         similarity = TrigramWordSimilarity(Value(folded(query)), "search_titles")
-        excerpt = SearchHeadline(
-            Concat("summary", Value("\n"), "search_content", output_field=models.TextField()),
-            ts_query,
-            config=SEARCH_CONFIG,
-            start_sel=HIGHLIGHT_START,
-            stop_sel=HIGHLIGHT_STOP,
-            max_words=30,
-            min_words=12,
-            max_fragments=2,
-            fragment_delimiter=" … ",
-        )
-        matches = Q(search_vector=ts_query) | Q(search_titles__trigram_word_similar=folded(query))
         return (
-            self.filter(matches)
-            .annotate(rank=SearchRank(F("search_vector"), ts_query) + similarity, excerpt=excerpt)
+            self.filter(search_titles__trigram_word_similar=folded(query))
+            .annotate(rank=similarity, excerpt=Value(None, models.TextField()))
             .order_by("-rank", "sort_title")
         )
 

@@ -116,6 +116,10 @@ class Skill(SlugNaturalKeyMixin, models.Model):
         return reverse("roles:skill_detail", args=[self.slug])
 
 
+# Long texts left out of lists (cards show the title, family and summary only).
+HEAVY_FIELDS = ["introduction", "salary_note", "search_content", "search_folded", "search_vector"]
+
+
 class RoleQuerySet(SearchQuerySetMixin, DiscoveryQuerySetMixin, SlugQuerySet):
     def published(self):
         """Sheets the public may see: published, with a publication date already past."""
@@ -136,7 +140,12 @@ class RoleQuerySet(SearchQuerySetMixin, DiscoveryQuerySetMixin, SlugQuerySet):
         return Tag.objects.filter(role__in=self).distinct().order_by("name")
 
     def for_list(self):
-        return self.select_related("family").order_by("family__order", "family__name", "sort_title")
+        """Sheets as cards: the family, without the long texts cards never show."""
+        return (
+            self.select_related("family")
+            .defer(*HEAVY_FIELDS)
+            .order_by("family__order", "family__name", "sort_title")
+        )
 
     def for_detail(self):
         """One sheet with every section, in a fixed number of queries."""

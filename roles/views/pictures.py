@@ -34,7 +34,7 @@ class SalaryComparisonView(BreadcrumbsMixin, ForgivingPaginationMixin, ListView)
 
     def get_queryset(self):
         self.sort_form = SalarySortForm(self.request.GET)
-        roles = Role.objects.published().select_related("family").with_typical_salaries()
+        roles = Role.objects.published().for_list().with_typical_salaries()
         return self.sort_form.order(roles)
 
     def get_context_data(self, **kwargs):

@@ -207,7 +207,7 @@ class SearchView(BreadcrumbsMixin, ForgivingPaginationMixin, ListView):
         self.search_form = SearchForm(self.request.GET if "q" in self.request.GET else None)
         if not self.search_form.is_valid():
             return Role.objects.none()
-        return Role.objects.published().select_related("family").search(self.query)
+        return Role.objects.published().for_list().search(self.query)
 
     @property
     def query(self):
