@@ -12,8 +12,10 @@ POSTGRESQL_FORWARDS = [
     "ALTER TEXT SEARCH CONFIGURATION french_unaccent "
     "ALTER MAPPING FOR hword, hword_part, word WITH unaccent, french_stem",
     "CREATE INDEX roles_role_search_vector_gin ON roles_role USING gin (search_vector)",
+    # GiST rather than GIN: it also serves "nearest titles first" (KNN), so typo searches
+    # stop after one page of results instead of scoring every similar sheet.
     "CREATE INDEX roles_role_search_titles_trgm ON roles_role "
-    "USING gin (search_titles gin_trgm_ops)",
+    "USING gist (search_titles gist_trgm_ops)",
 ]
 POSTGRESQL_BACKWARDS = [
     "DROP INDEX IF EXISTS roles_role_search_titles_trgm",

@@ -10,7 +10,7 @@ from django.contrib.postgres.search import (
     SearchQuery,
     SearchRank,
     SearchVector,
-    TrigramWordSimilarity,
+    TrigramWordDistance,
 )
 from django.db import connection, models
 from django.db.models import F, Q, Value
@@ -24,6 +24,7 @@ SEARCH_CONFIG = "french_unaccent"
 # Marks around highlighted words in excerpts, replaced by <mark> after escaping.
 HIGHLIGHT_START, HIGHLIGHT_STOP = "\x02", "\x03"
 SUGGESTION_THRESHOLD = 0.3
+TYPO_RESULTS = 24
 # Words the SQLite fallback ignores, as PostgreSQL's French dictionary does.
 STOP_WORDS = set("a au aux d de des du en et l la le les ou pour un une".split())
 
@@ -126,16 +127,17 @@ class SearchQuerySetMixin:
             prefix_query(query),
         ]:
             matches = self.filter(search_vector=ts_query)
-            if matches.exists():
+            if matches.count():  # exists() would scan the table: LIMIT 1 defeats the index
                 rank = SearchRank(F("search_vector"), ts_query)
                 return matches.annotate(rank=rank, excerpt=excerpt(ts_query)).order_by(
                     "-rank", "sort_title"
                 )
-        similarity = TrigramWordSimilarity(Value(folded(query)), "search_titles")
+        # Typos: the titles nearest the query, one page of them, straight from the index.
+        distance = TrigramWordDistance(Value(folded(query)), "search_titles")
         return (
             self.filter(search_titles__trigram_word_similar=folded(query))
-            .annotate(rank=similarity, excerpt=Value(None, models.TextField()))
-            .order_by("-rank", "sort_title")
+            .annotate(rank=distance, excerpt=Value(None, models.TextField()))
+            .order_by("rank", "sort_title")[:TYPO_RESULTS]
         )
 
     def _folded_search(self, query):
@@ -155,14 +157,10 @@ class SearchQuerySetMixin:
     def suggestion(self, query):
         """Something close to a query that found nothing ("did you mean"), or None."""
         if connection.vendor == "postgresql":
-            similarity = TrigramWordSimilarity(Value(folded(query)), "search_titles")
-            return (
-                self.annotate(similarity=similarity)
-                .filter(similarity__gt=SUGGESTION_THRESHOLD)
-                .order_by("-similarity", "sort_title")
-                .values_list("title", flat=True)
-                .first()
-            )
+            distance = TrigramWordDistance(Value(folded(query)), "search_titles")
+            nearest = self.annotate(distance=distance).order_by("distance")
+            best = nearest.values_list("title", "distance").first()
+            return best[0] if best and best[1] < 1 - SUGGESTION_THRESHOLD else None
         vocabulary = {w for t in self.values_list("search_titles", flat=True) for w in t.split()}
         corrected = [
             (difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.7) or [word])[0]
