@@ -2,7 +2,6 @@
 
 import itertools
 import random
-import sys
 from datetime import timedelta
 
 from django.core.management.base import BaseCommand, CommandError
@@ -159,5 +158,5 @@ class Command(BaseCommand):
         width = 40
         filled = width * done // total
         bar = "█" * filled + "·" * (width - filled)
-        sys.stdout.write(f"\r[{bar}] {100 * done // total:3d} % ({done}/{total})")
-        sys.stdout.flush()
+        self.stdout.write(f"\r[{bar}] {100 * done // total:3d} % ({done}/{total})", ending="")
+        self.stdout.flush()
