@@ -198,3 +198,11 @@ def test_the_search_box_is_on_every_page(client, fixture_sheets):
     for url in ["/", "/metiers/", "/metiers/coo/", "/familles/", "/competences/"]:
         assert 'action="/recherche/"' in page(client, url)
     assert 'value="coo"' in page(client, "/recherche/?q=coo")
+
+
+def test_suggestion_drops_words_close_to_nothing(client, fixture_sheets):
+    suggestion = Role.objects.published().suggestion("chef de prodiut zzqxw")
+    if connection.vendor == "postgresql":
+        assert suggestion == "Chef de produit"
+    else:
+        assert suggestion == "chef produit"

@@ -113,6 +113,10 @@ class SearchQuerySetMixin:
         """Bring the stored search document of these sheets up to date."""
         refresh_search_columns(self)
 
+    def matching(self, query):
+        """Former name of search(), kept for callers written against the foundation."""
+        return self.search(query)
+
     def search(self, query):
         """Sheets matching `query`, best first, each with an `excerpt` (or None)."""
         if connection.vendor == "postgresql":
@@ -162,8 +166,11 @@ class SearchQuerySetMixin:
             best = nearest.values_list("title", "distance").first()
             return best[0] if best and best[1] < 1 - SUGGESTION_THRESHOLD else None
         vocabulary = {w for t in self.values_list("search_titles", flat=True) for w in t.split()}
+        words = query_words(query)
+        # Each word replaced by the closest title word; words close to nothing are dropped.
         corrected = [
-            (difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.7) or [word])[0]
-            for word in query_words(query)
+            close[0]
+            for close in (difflib.get_close_matches(w, vocabulary, n=1, cutoff=0.7) for w in words)
+            if close
         ]
-        return " ".join(corrected) if vocabulary.intersection(corrected) else None
+        return " ".join(corrected) if corrected and corrected != words else None
