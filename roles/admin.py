@@ -102,6 +102,14 @@ class RoleAdmin(admin.ModelAdmin):
         with deferred_search_refresh():
             super().save_related(request, form, formsets, change)
 
+    def delete_model(self, request, obj):
+        with deferred_search_refresh():  # the deleted parts need not re-index a deleted sheet
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        with deferred_search_refresh():
+            super().delete_queryset(request, queryset)
+
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "summary":
             kwargs["widget"] = forms.Textarea(attrs={"rows": 3})

@@ -26,6 +26,7 @@ def pair():
         for skill in skills:
             RoleSkill.objects.create(role=role, skill=skill)
     TrainingPath.objects.create(role=manager, level="bac5", institution="business")
+    CareerMove.objects.create(from_role=manager, to_role=director, years_of_experience=8)
     Salary.objects.create(role=manager, amount_typical=45_000)
     manager.missions.create(text="Piloter les campagnes.")
     CareerMove.objects.create(from_role=manager, to_title="Directeur marketing")
@@ -44,8 +45,9 @@ def test_two_sheets_side_by_side_with_shared_skills_and_gaps(client, pair):
     gap = manager[manager.index("À acquérir") :]
     assert "Négociation" in gap and "SQL" not in gap
     assert "SQL" in director[director.index("À acquérir") :]
+    assert f'<a href="{pair[0].get_absolute_url()}">CRM manager</a>' in director
     assert "Bac+5" in manager and "45\u202f000\u00a0€" in manager
-    assert "Piloter les campagnes." in manager and "Directeur marketing" in manager
+    assert "Piloter les campagnes." in manager and "<span>Directeur marketing</span>" in manager
 
 
 def test_three_sheets_and_repeated_parameters(client, pair):

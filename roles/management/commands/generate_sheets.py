@@ -19,6 +19,7 @@ from roles.models import (
     TrainingPath,
 )
 from roles.models.search import folded
+from roles.signals import deferred_search_refresh
 
 PREFIX = "synthetique-"
 BATCH = 500
@@ -73,7 +74,8 @@ class Command(BaseCommand):
             self.generate(count, random.Random(seed))
 
     def delete(self):
-        with transaction.atomic():
+        # Deferred: otherwise each deleted part would re-index its (doomed) sheet.
+        with transaction.atomic(), deferred_search_refresh():
             deleted, _ = synthetic(Role.objects).delete()
             synthetic(Skill.objects).delete()
             synthetic(Family.objects).delete()
