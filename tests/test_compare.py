@@ -97,3 +97,19 @@ def test_query_count_does_not_depend_on_the_sheets_size(client, pair):
         RoleSkill.objects.create(role=manager, skill=make_skill())
         manager.missions.create(text="Encore une mission.")
     assert queries_to_render(client, "/comparer/?metiers=crm-manager,directeur-commercial") == few
+
+
+def test_with_many_sheets_the_picker_becomes_a_search(client, pair, monkeypatch):
+    monkeypatch.setattr("roles.views.compare.PICKER_LIMIT", 1)
+    html = page(client, "/comparer/?metiers=crm-manager")
+    assert 'action="/recherche/"' in html and 'name="comparer" value="crm-manager"' in html
+    assert "Choisir une fiche" not in html
+    results = page(client, "/recherche/?q=directeur&comparer=crm-manager")
+    assert "Choisissez la fiche à comparer avec" in results
+    assert 'name="comparer" value="crm-manager"' in results
+    assert 'href="/comparer/?metiers=crm-manager,directeur-commercial">Comparer avec' in results
+
+
+def test_an_unknown_sheet_to_compare_with_is_ignored_by_the_search(client, pair):
+    html = page(client, "/recherche/?q=directeur&comparer=inconnue")
+    assert "Directeur commercial" in html and "Comparer avec" not in html

@@ -7,6 +7,8 @@ from ..forms import CompareForm
 from ..models import Role
 from .sheets import BreadcrumbsMixin
 
+PICKER_LIMIT = 300
+
 
 class CompareView(BreadcrumbsMixin, TemplateView):
     template_name = "roles/compare.html"
@@ -18,10 +20,13 @@ class CompareView(BreadcrumbsMixin, TemplateView):
         form = CompareForm(self.request.GET.getlist("metiers"))
         columns = compare(form.cleaned_data["metiers"]) if form.is_valid() else []
         chosen = form.slugs()[: CompareForm.MAX]
+        choices = Role.objects.published().values_list("slug", "title").order_by("sort_title")
+        choices = list(choices[: PICKER_LIMIT + 1])
         return super().get_context_data(
             form=form,
             columns=columns,
             picks=chosen + [""] * (CompareForm.MAX - len(chosen)),
-            choices=Role.objects.published().values_list("slug", "title").order_by("sort_title"),
+            # Beyond a few hundred sheets a list is unusable: the page offers a search instead.
+            choices=choices if len(choices) <= PICKER_LIMIT else None,
             **kwargs,
         )

@@ -217,4 +217,7 @@ class SearchView(BreadcrumbsMixin, ForgivingPaginationMixin, ListView):
         context = super().get_context_data(search_form=self.search_form, **kwargs)
         if self.search_form.is_valid() and not context["paginator"].count:
             context["suggestion"] = Role.objects.published().suggestion(self.query)
+        if "comparer" in self.request.GET:  # picking a sheet to compare with this one
+            slug = self.request.GET["comparer"][:150]
+            context["compare_with"] = Role.objects.published().filter(slug=slug).first()
         return context
