@@ -24,6 +24,7 @@ from .models import (
     TrainingPath,
 )
 from .rendering import MARKDOWN_HELP
+from .signals import deferred_search_refresh
 from .templatetags.roles_extras import sheet_markdown
 
 
@@ -236,6 +237,19 @@ class RoleAdmin(CompareVersionAdmin):
         if "_mark_reviewed" in request.POST:
             obj.reviewed_at, obj.reviewed_by = timezone.now(), request.user
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        # The inlines' saves each touch the sheet: index it once, after the last one.
+        with deferred_search_refresh():
+            super().save_related(request, form, formsets, change)
+
+    def delete_model(self, request, obj):
+        with deferred_search_refresh():  # the deleted parts need not re-index a deleted sheet
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        with deferred_search_refresh():
+            super().delete_queryset(request, queryset)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "summary":

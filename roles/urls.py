@@ -45,4 +45,7 @@ urlpatterns = [
     path("flux/", views.FeedIndexView.as_view(), name="feeds"),
     path("flux/atom/", feeds.LatestSheetsAtomFeed(), name="feed_atom"),
     path("flux/rss/", feeds.LatestSheetsFeed(), name="feed_rss"),
+    path("comparer/", views.CompareView.as_view(), name="compare"),
+    path("parcours/", views.CareerMapView.as_view(), name="career_map"),
+    path("salaires/", views.SalaryComparisonView.as_view(), name="salary_comparison"),
 ]

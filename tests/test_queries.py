@@ -10,8 +10,8 @@ pytestmark = pytest.mark.django_db
 
 # 10 for the sheet itself, 2 for its comments (threads, then their replies), 1 for the
 # content version behind its ETag (roles/caching.py), and 1 when the introduction links to
-# other sheets (which of them are public).
-SHEET_QUERY_BUDGET = 14
+# other sheets (which of them are public), and 1 for "métiers proches" (one ranked query).
+SHEET_QUERY_BUDGET = 15
 
 
 def queries_to_render(client, url):
@@ -52,6 +52,7 @@ def test_sheet_page_query_count_does_not_depend_on_its_size(client):
         "/competences/",
         "/secteurs/",
         "/recherche/?q=a",
+        "/metiers/?famille=famille-test&niveau=bac5&salaire=50k-70k",
     ],
 )
 def test_list_pages_do_not_grow_with_the_number_of_sheets(client, url):

@@ -1,10 +1,10 @@
 """The role sheet and the shared vocabularies it refers to."""
 
-import unicodedata
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Count, Max, Prefetch, Q
 from django.urls import reverse
@@ -14,6 +14,8 @@ from taggit.models import Tag, TaggedItem
 
 from .. import crosswalks
 from ..rendering import MARKDOWN_HELP
+from .discovery import DiscoveryQuerySetMixin
+from .search import SearchQuerySetMixin, folded
 
 
 class SlugQuerySet(models.QuerySet):
@@ -126,7 +128,11 @@ class Skill(SlugNaturalKeyMixin, models.Model):
         return reverse("roles:skill_detail", args=[self.slug])
 
 
-class RoleQuerySet(SlugQuerySet):
+# Long texts left out of lists (cards show the title, family and summary only).
+HEAVY_FIELDS = ["introduction", "salary_note", "search_content", "search_folded", "search_vector"]
+
+
+class RoleQuerySet(SearchQuerySetMixin, DiscoveryQuerySetMixin, SlugQuerySet):
     def published(self):
         """Sheets the public may see: published, with a publication date already past."""
         return self.filter(status=Role.Status.PUBLISHED, published_at__lte=timezone.now())
@@ -169,21 +175,17 @@ class RoleQuerySet(SlugQuerySet):
     def requiring(self, skill):
         return self.filter(role_skills__skill=skill)
 
-    def matching(self, query):
-        """Simple match on titles and summary (case-insensitive)."""
-        return self.filter(
-            Q(title__icontains=query)
-            | Q(short_name__icontains=query)
-            | Q(alternative_titles__icontains=query)
-            | Q(summary__icontains=query)
-        )
-
     def used_tags(self):
         """The tags of these sheets, by name."""
         return Tag.objects.filter(role__in=self).distinct().order_by("name")
 
     def for_list(self):
-        return self.select_related("family").order_by("family__order", "family__name", "sort_title")
+        """Sheets as cards: the family, without the long texts cards never show."""
+        return (
+            self.select_related("family")
+            .defer(*HEAVY_FIELDS)
+            .order_by("family__order", "family__name", "sort_title")
+        )
 
     def for_detail(self):
         """One sheet with every section, in a fixed number of queries."""
@@ -227,12 +229,6 @@ class RoleQuerySet(SlugQuerySet):
 def stale_before():
     """Reviews older than this are stale."""
     return timezone.now() - timedelta(days=settings.REVIEW_STALE_AFTER_DAYS)
-
-
-def folded(text):
-    """Lower-case text without accents: "Éditeur" -> "editeur"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
 
 class Role(SlugNaturalKeyMixin, models.Model):
@@ -322,6 +318,11 @@ class Role(SlugNaturalKeyMixin, models.Model):
     sort_title = models.CharField(
         max_length=150, editable=False, db_index=True, help_text="Intitulé sans accents ni casse."
     )
+    # Derived search document, kept in sync by roles/signals.py (see models/search.py).
+    search_titles = models.TextField(editable=False, default="")
+    search_content = models.TextField(editable=False, default="")
+    search_folded = models.TextField(editable=False, default="")
+    search_vector = SearchVectorField(editable=False, null=True)
     is_featured = models.BooleanField("mise en avant sur l'accueil", default=False)
     status = models.CharField("statut", max_length=10, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(

@@ -1,7 +1,9 @@
 from django import template
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from roles.models import Role
+from roles.models.search import HIGHLIGHT_START, HIGHLIGHT_STOP
 from roles.rendering import (
     linked_sheet_slugs,
     render_markdown,
@@ -49,3 +51,13 @@ ELIDING_INITIALS = set("aeiouyàâäéèêëîïôöùûüœAEIOUYÀÂÄÉÈÊË
 def de(name):
     """French "de" before a name, elided before a vowel: "de COO", "d’account executive"."""
     return f"d’{name}" if name[:1] in ELIDING_INITIALS else f"de {name}"
+
+
+@register.filter
+def search_excerpt(role):
+    """The search excerpt of a sheet, escaped, with matched words in <mark>; "" if none."""
+    excerpt = getattr(role, "excerpt", None) or ""
+    if HIGHLIGHT_START not in excerpt:
+        return ""
+    marked = escape(excerpt).replace(HIGHLIGHT_START, "<mark>").replace(HIGHLIGHT_STOP, "</mark>")
+    return mark_safe(marked)  # noqa: S308 - escaped above, only our own tags added

@@ -24,12 +24,18 @@ def test_candidate_searches_reads_a_sheet_and_follows_its_links(page, site):
 
     page.go_back()
     career = page.locator("#evolutions")
-    career.get_by_role("link", name="Directeur régional").click()
+    career.get_by_role("link", name="Directeur régional").first.click()
     assert page.get_by_role("heading", level=1).inner_text().startswith("Directeur régional")
     # The move shows on both sheets: the COO is among the regional director's next steps.
-    expect(
-        page.locator("#evolutions").get_by_role("link", name="Chief Operating Officer (COO)")
-    ).to_be_visible()
+    coo_link = page.locator("#evolutions").get_by_role("link", name="Chief Operating Officer (COO)")
+    coo_link.first.click()
+
+    compare = page.locator("#comparer")
+    compare.get_by_label("Comparer de COO avec").select_option(label="Directeur commercial")
+    compare.get_by_role("button", name="Comparer").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Comparer des métiers")
+    for title in ["Directeur commercial", "Chief Operating Officer (COO)"]:
+        expect(page.get_by_role("heading", level=2, name=title)).to_be_visible()
 
 
 def test_editor_changes_a_mission_and_a_salary_then_publishes(page, site):

@@ -2,6 +2,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from roles.models import Family, Role
+from roles.signals import deferred_search_refresh
 
 # Fixture files in `fixtures/`, in loading order (later ones refer to earlier ones).
 INITIAL_FIXTURES = ["families", "sectors", "skills", "roles", "tags", "role_parts"]
@@ -14,7 +15,8 @@ class Command(BaseCommand):
         if Role.objects.exists() or Family.objects.exists():
             self.stdout.write("La base contient déjà des fiches : rien n'est chargé.")
             return
-        call_command("loaddata", *INITIAL_FIXTURES, verbosity=options["verbosity"])
+        with deferred_search_refresh():
+            call_command("loaddata", *INITIAL_FIXTURES, verbosity=options["verbosity"])
         # A first revision of each sheet, so that an editor's first change can be undone too.
         call_command("createinitialrevisions", "roles.Role", comment="Contenu initial", verbosity=0)
         self.stdout.write(self.style.SUCCESS(f"{Role.objects.count()} fiches métiers chargées."))

@@ -2,20 +2,20 @@
 
 from django.conf import settings
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
-from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
-from . import job_ad
-from .caching import conditional_on_content
-from .forms import RoleFilterForm, SearchForm
-from .models import Comment, Family, OldSlug, Role, Sector, Skill
-from .models.visitors import find_thread, thread_size
-from .visitor_forms import CommentForm, RecruitmentRequestForm
+from .. import job_ad
+from ..caching import conditional_on_content
+from ..forms import RoleFilterForm, SearchForm
+from ..models import Comment, Family, OldSlug, Role, Sector, Skill
+from ..models.discovery import CLOSE_ROLES_SHOWN
+from ..models.visitors import find_thread, thread_size
+from ..visitor_forms import CommentForm, RecruitmentRequestForm
 
 
 class ForgivingPaginationMixin:
@@ -92,10 +92,11 @@ class RoleSheetMixin(BreadcrumbsMixin):
 
 
 class SheetPageView(RoleSheetMixin, DetailView):
-    """The sheet page with its visitors' forms and comments."""
+    """The sheet page with its close sheets, its visitors' forms and comments."""
 
     def get_context_data(self, comment_form=None, **kwargs):
         role = self.object
+        close_roles = Role.objects.published().close_to(role)[:CLOSE_ROLES_SHOWN]
         threads = list(Comment.objects.threads_of(role))
         if comment_form is None:
             reply_to = self.request.GET.get("reponse_a")
@@ -106,6 +107,7 @@ class SheetPageView(RoleSheetMixin, DetailView):
             comment_threads=threads,
             comment_count=thread_size(threads),
             replying_to=find_thread(threads, comment_form["parent"].value()),
+            close_roles=list(close_roles),
             **kwargs,
         )
 
@@ -208,6 +210,10 @@ class SkillDetailView(RoleGroupView):
     def roles_of(self, skill):
         return Role.objects.published().requiring(skill)
 
+    def get_context_data(self, **kwargs):
+        close_roles = Role.objects.published().close_to_skill(self.group)[:CLOSE_ROLES_SHOWN]
+        return super().get_context_data(close_roles=close_roles, **kwargs)
+
 
 class SectorDetailView(RoleGroupView):
     group_model = Sector
@@ -276,37 +282,17 @@ class SearchView(BreadcrumbsMixin, ForgivingPaginationMixin, ListView):
         self.search_form = SearchForm(self.request.GET if "q" in self.request.GET else None)
         if not self.search_form.is_valid():
             return Role.objects.none()
-        return Role.objects.published().matching(self.search_form.cleaned_data["q"]).for_list()
+        return Role.objects.published().for_list().search(self.query)
+
+    @property
+    def query(self):
+        return self.search_form.cleaned_data["q"]
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(search_form=self.search_form, **kwargs)
-
-
-class OpenDataView(BreadcrumbsMixin, TemplateView):
-    template_name = "roles/open_data.html"
-
-    def get_breadcrumbs(self):
-        return [("Données ouvertes", None)]
-
-    def get_context_data(self, **kwargs):
-        example = Role.objects.published().order_by("sort_title").first()
-        return super().get_context_data(example=example, **kwargs)
-
-
-class FeedIndexView(BreadcrumbsMixin, TemplateView):
-    template_name = "roles/feeds.html"
-
-    def get_breadcrumbs(self):
-        return [("Flux", None)]
-
-
-@require_safe
-def robots_txt(request):
-    """Crawl everything public; the admin is kept out by its X-Robots-Tag header instead."""
-    lines = [
-        "User-agent: *",
-        f"Disallow: {reverse('roles:search')}",
-        "",
-        f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}",
-    ]
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+        context = super().get_context_data(search_form=self.search_form, **kwargs)
+        if self.search_form.is_valid() and not context["paginator"].count:
+            context["suggestion"] = Role.objects.published().suggestion(self.query)
+        if "comparer" in self.request.GET:  # picking a sheet to compare with this one
+            slug = self.request.GET["comparer"][:150]
+            context["compare_with"] = Role.objects.published().filter(slug=slug).first()
+        return context

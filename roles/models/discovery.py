@@ -1,0 +1,99 @@
+"""Browsing the sheets: list filters and sheets close to one another."""
+
+from django.apps import apps
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    When,
+)
+
+CLOSE_ROLES_SHOWN = 6
+
+
+def _parts(name):
+    return apps.get_model("roles", name).objects
+
+
+class DiscoveryQuerySetMixin:
+    """Filter and neighbourhood methods of the Role queryset."""
+
+    def with_education(self, level):
+        """Sheets one of whose training paths is at `level` (TrainingPath.Level)."""
+        return self.filter(pk__in=_parts("TrainingPath").filter(level=level).values("role"))
+
+    def hiring_salary_between(self, low=None, high=None):
+        """Sheets whose typical gross yearly salary at hiring is in [low, high)."""
+        salary = apps.get_model("roles", "Salary")
+        yearly, monthly = Q(period=salary.Period.YEAR), Q(period=salary.Period.MONTH)
+        if low is not None:
+            yearly &= Q(amount_typical__gte=low)
+            monthly &= Q(amount_typical__gte=low / 12)
+        if high is not None:
+            yearly &= Q(amount_typical__lt=high)
+            monthly &= Q(amount_typical__lt=high / 12)
+        at_hiring = salary.objects.filter(yearly | monthly, experience=salary.Experience.HIRING)
+        return self.filter(pk__in=at_hiring.values("role"))
+
+    def close_to(self, role):
+        """Other sheets ranked by the skills they share with `role` (its skills prefetched)."""
+        skill_ids = [role_skill.skill_id for role_skill in role.role_skills.all()]
+        return self._sharing_skills(skill_ids).exclude(pk=role.pk)
+
+    def close_to_skill(self, skill):
+        """Sheets that do not need `skill` but share most skills with those that do."""
+        needing = self.filter(role_skills__skill=skill).values("pk")
+        neighbours = _parts("RoleSkill").filter(role__in=needing).values("skill")
+        return self._sharing_skills(neighbours).exclude(role_skills__skill=skill)
+
+    def for_career_map(self):
+        """Sheets with their career moves both ways, in a fixed number of queries."""
+        moves = _parts("CareerMove")
+        return self.for_list().prefetch_related(
+            Prefetch("outgoing_moves", queryset=moves.select_related("to_role")),
+            Prefetch("incoming_moves", queryset=moves.select_related("from_role")),
+        )
+
+    def with_typical_salaries(self):
+        """Annotate `salary_<stage>`: the first typical gross yearly salary of each stage."""
+        salary = apps.get_model("roles", "Salary")
+        return self.annotate(
+            **{
+                f"salary_{stage}": Subquery(
+                    _yearly_typical(salary.objects.filter(role=OuterRef("pk"), experience=stage))
+                    .order_by("order", "pk")
+                    .values("yearly")[:1]
+                )
+                for stage in salary.Experience.values
+            }
+        )
+
+    def highest_typical_salary(self):
+        """The highest typical gross yearly salary of these sheets (0 when none)."""
+        salaries = _yearly_typical(_parts("Salary").filter(role__in=self.values("pk")))
+        return salaries.aggregate(highest=Max("yearly"))["highest"] or 0
+
+    def _sharing_skills(self, skill_ids):
+        return (
+            self.for_list()
+            .filter(role_skills__skill__in=skill_ids)
+            .annotate(shared_skills=Count("role_skills"))
+            .order_by("-shared_skills", "sort_title")
+        )
+
+
+def _yearly_typical(salaries):
+    salary = salaries.model
+    return salaries.annotate(
+        yearly=Case(
+            When(period=salary.Period.MONTH, then=F("amount_typical") * 12),
+            default=F("amount_typical"),
+            output_field=IntegerField(),
+        )
+    )

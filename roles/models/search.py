@@ -1,0 +1,176 @@
+"""Search over role sheets: French full text on PostgreSQL, folded substrings elsewhere."""
+
+import difflib
+import html
+import re
+import unicodedata
+
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    TrigramWordDistance,
+)
+from django.db import connection, models
+from django.db.models import F, Q, Value
+from django.db.models.functions import Concat
+from django.utils.html import strip_tags
+
+from roles.rendering import render_markdown
+
+# Made by migration 0002 on PostgreSQL: the French configuration, accents removed.
+SEARCH_CONFIG = "french_unaccent"
+# Marks around highlighted words in excerpts, replaced by <mark> after escaping.
+HIGHLIGHT_START, HIGHLIGHT_STOP = "\x02", "\x03"
+SUGGESTION_THRESHOLD = 0.3
+TYPO_RESULTS = 24
+# Words the SQLite fallback ignores, as PostgreSQL's French dictionary does.
+STOP_WORDS = set("a au aux d de des du en et l la le les ou pour un une".split())
+
+
+def folded(text):
+    """Lower-case text without accents: "Éditeur" -> "editeur"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+
+
+def plain_text(text):
+    """Text safe to store for search: no markup, no control characters."""
+    return re.sub(r"[\x00-\x08\x0b-\x1f]", " ", text)
+
+
+def search_fields(role):
+    """The stored search columns of one sheet, from its (prefetched) parts."""
+    titles = " ".join([role.title, role.short_name, role.alternative_titles])
+    introduction = html.unescape(strip_tags(render_markdown(role.introduction)))
+    missions = [mission.text for mission in role.missions.all()]
+    skills = [role_skill.skill.name for role_skill in role.role_skills.all()]
+    content = plain_text("\n".join([*skills, *missions, introduction]))
+    return {
+        "search_titles": folded(titles),
+        "search_content": content,
+        "search_folded": folded(" ".join([titles, role.summary, content])),
+    }
+
+
+def search_vector():
+    """The weighted document: titles first, then summary, then the rest."""
+    return (
+        SearchVector("search_titles", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
+        + SearchVector("search_content", weight="C", config=SEARCH_CONFIG)
+    )
+
+
+def refresh_search_columns(roles):
+    """Recompute the search columns of `roles` (a queryset of any Role model, even historical)."""
+    roles = list(roles.prefetch_related("missions", "role_skills__skill"))
+    for role in roles:
+        for name, value in search_fields(role).items():
+            setattr(role, name, value)
+    model = roles[0].__class__ if roles else None
+    if model is None:
+        return
+    model.objects.bulk_update(roles, ["search_titles", "search_content", "search_folded"], 500)
+    if connection.vendor == "postgresql":
+        model.objects.filter(pk__in=[r.pk for r in roles]).update(search_vector=search_vector())
+
+
+def prefix_query(query):
+    """Every word of `query` as a word start: "directr" finds "directrice"."""
+    words = re.findall(r"[^\W_]+", query)
+    if not words:
+        return SearchQuery("", config=SEARCH_CONFIG)
+    return SearchQuery(
+        " & ".join(f"{word}:*" for word in words), search_type="raw", config=SEARCH_CONFIG
+    )
+
+
+def excerpt(ts_query):
+    """Summary and content around the matched words, marked for highlighting."""
+    return SearchHeadline(
+        Concat("summary", Value("\n"), "search_content", output_field=models.TextField()),
+        ts_query,
+        config=SEARCH_CONFIG,
+        start_sel=HIGHLIGHT_START,
+        stop_sel=HIGHLIGHT_STOP,
+        max_words=30,
+        min_words=12,
+        max_fragments=2,
+        fragment_delimiter=" … ",
+    )
+
+
+def query_words(query):
+    return [word for word in re.findall(r"\w+", folded(query)) if word not in STOP_WORDS]
+
+
+class SearchQuerySetMixin:
+    """Search methods of the Role queryset."""
+
+    def refresh_search(self):
+        """Bring the stored search document of these sheets up to date."""
+        refresh_search_columns(self)
+
+    def matching(self, query):
+        """Former name of search(), kept for callers written against the foundation."""
+        return self.search(query)
+
+    def search(self, query):
+        """Sheets matching `query`, best first, each with an `excerpt` (or None)."""
+        if connection.vendor == "postgresql":
+            return self._full_text_search(query)
+        return self._folded_search(query)
+
+    def _full_text_search(self, query):
+        # Cheapest first, each through its GIN index: whole words, then word starts
+        # ("directr"), then trigrams for typos ("operatons"), which cost the most.
+        for ts_query in [
+            SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG),
+            prefix_query(query),
+        ]:
+            matches = self.filter(search_vector=ts_query)
+            if matches.count():  # exists() would scan the table: LIMIT 1 defeats the index
+                rank = SearchRank(F("search_vector"), ts_query)
+                return matches.annotate(rank=rank, excerpt=excerpt(ts_query)).order_by(
+                    "-rank", "sort_title"
+                )
+        # Typos: the titles nearest the query, one page of them, straight from the index.
+        distance = TrigramWordDistance(Value(folded(query)), "search_titles")
+        return (
+            self.filter(search_titles__trigram_word_similar=folded(query))
+            .annotate(rank=distance, excerpt=Value(None, models.TextField()))
+            .order_by("rank", "sort_title")[:TYPO_RESULTS]
+        )
+
+    def _folded_search(self, query):
+        words = query_words(query) or [folded(query).strip()]
+        in_text = Q()
+        in_titles = Q()
+        for word in words:
+            in_text &= Q(search_folded__contains=word)
+            in_titles &= Q(search_titles__contains=word)
+        title_first = models.Case(models.When(in_titles, then=0), default=1)
+        return (
+            self.filter(in_text)
+            .annotate(rank=title_first, excerpt=Value(None, models.TextField()))
+            .order_by("rank", "sort_title")
+        )
+
+    def suggestion(self, query):
+        """Something close to a query that found nothing ("did you mean"), or None."""
+        if connection.vendor == "postgresql":
+            distance = TrigramWordDistance(Value(folded(query)), "search_titles")
+            nearest = self.annotate(distance=distance).order_by("distance")
+            best = nearest.values_list("title", "distance").first()
+            return best[0] if best and best[1] < 1 - SUGGESTION_THRESHOLD else None
+        vocabulary = {w for t in self.values_list("search_titles", flat=True) for w in t.split()}
+        words = query_words(query)
+        # Each word replaced by the closest title word; words close to nothing are dropped.
+        corrected = [
+            close[0]
+            for close in (difflib.get_close_matches(w, vocabulary, n=1, cutoff=0.7) for w in words)
+            if close
+        ]
+        return " ".join(corrected) if corrected and corrected != words else None

@@ -1,0 +1,48 @@
+"""Pages drawn rather than written: the career map and the salary comparison."""
+
+from django.views.generic import ListView
+
+from ..charts import nice_ceiling
+from ..forms import SalarySortForm
+from ..models import Role
+from .sheets import BreadcrumbsMixin, ForgivingPaginationMixin
+
+
+class CareerMapView(BreadcrumbsMixin, ForgivingPaginationMixin, ListView):
+    """Every public sheet with the moves into and out of it, grouped by family."""
+
+    template_name = "roles/career_map.html"
+    context_object_name = "roles"
+    paginate_by = 100
+
+    def get_breadcrumbs(self):
+        return [("Parcours", None)]
+
+    def get_queryset(self):
+        return Role.objects.published().for_career_map()
+
+
+class SalaryComparisonView(BreadcrumbsMixin, ForgivingPaginationMixin, ListView):
+    """Typical salaries of every public sheet, by experience, sortable from the URL."""
+
+    template_name = "roles/salary_comparison.html"
+    context_object_name = "roles"
+    paginate_by = 50
+
+    def get_breadcrumbs(self):
+        return [("Salaires", None)]
+
+    def get_queryset(self):
+        self.sort_form = SalarySortForm(self.request.GET)
+        roles = Role.objects.published().for_list().with_typical_salaries()
+        return self.sort_form.order(roles)
+
+    def get_context_data(self, **kwargs):
+        sort_key, descending = self.sort_form.ordering()
+        return super().get_context_data(
+            sort_form=self.sort_form,
+            sort_key=sort_key,
+            descending=descending,
+            scale=nice_ceiling(Role.objects.published().highest_typical_salary()),
+            **kwargs,
+        )
