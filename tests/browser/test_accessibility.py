@@ -2,9 +2,13 @@
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from roles.models import Role
 
 from ..pages import PAGE_TYPES
-from .conftest import save_screenshot
+from .conftest import save_screenshot, session_cookie
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -33,6 +37,21 @@ def test_forms_showing_their_errors_have_no_wcag_violation(page, site, url):
     assert result.violations_count == 0, result.generate_report()
 
 
+@pytest.mark.parametrize("name", ["apercu", "sante-des-fiches"])
+def test_pages_the_project_adds_to_the_admin_have_no_wcag_violation(page, site, name):
+    editor = get_user_model().objects.create_superuser("redaction", "r@example.com", "mdp-solide-1")
+    page.context.add_cookies([session_cookie(editor, site)])
+    coo = Role.objects.get(slug="coo")
+    urls = {
+        "apercu": reverse("roles:role_preview", args=[coo.pk]),
+        "sante-des-fiches": reverse("admin:roles_role_health"),
+    }
+    page.goto(site + urls[name])
+    save_screenshot(page, name)
+    result = Axe().run(page, options=WCAG_21_AA)
+    assert result.violations_count == 0, result.generate_report()
+
+
 def test_skip_link_is_first_and_moves_to_the_content(page, site):
     page.goto(site + "/metiers/coo/")
     page.keyboard.press("Tab")
@@ -49,3 +68,28 @@ def test_focus_is_visible_on_links_and_controls(page, site):
         page.keyboard.press("Tab")
         outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
         assert outline not in ("", "none"), page.evaluate("document.activeElement.outerHTML")
+
+
+FOCUSABLE = "a[href], button, input:not([type=hidden]), select, textarea"
+
+
+@pytest.mark.parametrize("url", ["/", "/metiers/coo/", "/contact/"])
+def test_the_keyboard_reaches_every_link_and_form_control(page, site, url):
+    page.goto(site + url)
+    # A group of radio buttons is one tab stop (arrow keys move inside it).
+    visible = page.eval_on_selector_all(
+        FOCUSABLE,
+        """els => els.filter(e => e.offsetParent !== null).filter((e, i, all) =>
+            e.type !== "radio" || all.findIndex(o => o.name === e.name) === i).length""",
+    )
+    reached = set()
+    for _ in range(visible + 5):
+        page.keyboard.press("Tab")
+        reached.add(
+            page.evaluate(
+                "() => { const e = document.activeElement; "
+                "return [...document.querySelectorAll('*')].indexOf(e); }"
+            )
+        )
+    reached.discard(page.evaluate("[...document.querySelectorAll('*')].indexOf(document.body)"))
+    assert len(reached) >= visible
