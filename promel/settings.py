@@ -91,7 +91,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 ROOT_URLCONF = "promel.urls"
-CSRF_FAILURE_VIEW = "roles.visitor_views.csrf_failure"
+CSRF_FAILURE_VIEW = "roles.views.visitors.csrf_failure"
 WSGI_APPLICATION = "promel.wsgi.application"
 
 TEMPLATES = [
@@ -178,6 +178,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES",
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
+AXES_VERBOSE = False  # no start-up banner on every manage.py command
 
 # Accented tags ("négociation") must get ASCII slugs that <slug:> URLs accept.
 TAGGIT_CASE_INSENSITIVE = True

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .models import OldSlug, Role
-from .models.sheet import folded
+from .models.search import folded
 from .rendering import linked_sheet_slugs, render_markdown
 
 INTRODUCTION_MIN_WORDS = 80

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import api, feeds, views, visitor_views
+from . import api, feeds, views
 
 app_name = "roles"
 
@@ -20,21 +20,21 @@ urlpatterns = [
     path("recherche/", views.SearchView.as_view(), name="search"),
     path(
         "metiers/<slug:slug>/commentaires/",
-        visitor_views.CommentView.as_view(),
+        views.CommentView.as_view(),
         name="comment_create",
     ),
-    path("contact/", visitor_views.contact, name="contact"),
-    path("contact/merci/", visitor_views.ContactThanksView.as_view(), name="contact_thanks"),
+    path("contact/", views.contact, name="contact"),
+    path("contact/merci/", views.ContactThanksView.as_view(), name="contact_thanks"),
     path(
         "confidentialite/",
-        visitor_views.LegalPageView.as_view(
+        views.LegalPageView.as_view(
             template_name="roles/privacy.html", title="Politique de confidentialité"
         ),
         name="privacy",
     ),
     path(
         "mentions-legales/",
-        visitor_views.LegalPageView.as_view(
+        views.LegalPageView.as_view(
             template_name="roles/legal_notice.html", title="Mentions légales"
         ),
         name="legal_notice",

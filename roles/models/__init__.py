@@ -1,7 +1,8 @@
 from .history import OldSlug
 from .parts import CareerMove, Mission, RoleSkill, Salary, TrainingPath
-from .sheet import Family, Role, Sector, Skill
+from .sheet import Role
 from .visitors import Comment, ErasureLog, RecruitmentRequest
+from .vocabulary import Family, Sector, Skill
 
 __all__ = [
     "CareerMove",

@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
 
-from .sheet import Role, Sector, Skill
+from .sheet import Role
+from .vocabulary import Sector, Skill
 
 
 class OrderedPart(models.Model):

@@ -22,8 +22,14 @@ from .sheets import (
     SkillListView,
     TagDetailView,
 )
+from .visitors import CommentView, ContactThanksView, LegalPageView, contact, csrf_failure
 
 __all__ = [
+    "CommentView",
+    "ContactThanksView",
+    "LegalPageView",
+    "contact",
+    "csrf_failure",
     "FeedIndexView",
     "OpenDataView",
     "RoleJobAdView",

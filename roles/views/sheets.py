@@ -11,11 +11,10 @@ from taggit.models import Tag
 
 from .. import job_ad
 from ..caching import conditional_on_content
-from ..forms import RoleFilterForm, SearchForm
+from ..forms import CommentForm, RecruitmentRequestForm, RoleFilterForm, SearchForm
 from ..models import Comment, Family, OldSlug, Role, Sector, Skill
 from ..models.discovery import CLOSE_ROLES_SHOWN
 from ..models.visitors import find_thread, thread_size
-from ..visitor_forms import CommentForm, RecruitmentRequestForm
 
 
 class ForgivingPaginationMixin:

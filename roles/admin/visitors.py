@@ -16,7 +16,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 
-from .models import Comment, ErasureLog, RecruitmentRequest
+from ..models import Comment, ErasureLog, RecruitmentRequest
 
 logger = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ from django.contrib.auth.forms import PasswordResetForm
 from django.db.models import F
 from taggit.models import Tag
 
-from .models import Family, Role, Sector, TrainingPath
+from ..models import Family, Role, Sector, TrainingPath
 
 # Typical gross yearly salary at hiring: (slug, label, low, high), high excluded.
 HIRING_SALARY_BANDS = [

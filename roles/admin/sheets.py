@@ -11,8 +11,8 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from reversion_compare.admin import CompareVersionAdmin
 
-from .health import check_sheets
-from .models import (
+from ..health import check_sheets
+from ..models import (
     CareerMove,
     Family,
     Mission,
@@ -23,9 +23,9 @@ from .models import (
     Skill,
     TrainingPath,
 )
-from .rendering import MARKDOWN_HELP
-from .signals import deferred_search_refresh
-from .templatetags.roles_extras import sheet_markdown
+from ..rendering import MARKDOWN_HELP
+from ..signals import deferred_search_refresh
+from ..templatetags.roles_extras import sheet_markdown
 
 
 class MissionInline(admin.TabularInline):
@@ -307,6 +307,3 @@ class SkillAdmin(VocabularyAdmin):
     sheets_path = "role_skills"
     list_display = ["name", "kind", "sheet_count"]
     list_filter = ["kind"]
-
-
-from . import visitor_admin  # noqa: E402, F401 - recruiters and moderators screens

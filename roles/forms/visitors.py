@@ -7,8 +7,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from . import antispam
-from .models import Comment, RecruitmentRequest, Role
+from .. import antispam
+from ..models import Comment, RecruitmentRequest, Role
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 PHONE_PATTERN = re.compile(r"^\+?[0-9 .()\-]+$")

@@ -9,10 +9,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.generic import TemplateView
 
-from . import antispam, notifications
-from .models import Comment, Role
-from .views import BreadcrumbsMixin, RoleDetailView
-from .visitor_forms import CommentForm, RecruitmentRequestForm
+from .. import antispam, notifications
+from ..forms import CommentForm, RecruitmentRequestForm
+from ..models import Comment, Role
+from .sheets import BreadcrumbsMixin, RoleDetailView
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,150}")
 

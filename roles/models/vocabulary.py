@@ -1,0 +1,119 @@
+"""The shared vocabularies sheets refer to: families, sectors and skills."""
+
+from django.db import models
+from django.db.models import Count, Max, Q
+from django.urls import reverse
+
+
+class SlugQuerySet(models.QuerySet):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class SlugNaturalKeyMixin:
+    """Fixtures refer to vocabularies by slug, whatever their primary keys."""
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class VocabularyQuerySet(SlugQuerySet):
+    """Families, sectors and skills, counted by the public sheets that refer to them."""
+
+    path_to_roles = "roles"
+
+    def with_published_counts(self):
+        """Annotate `role_count`, the number of public sheets referring to each entry."""
+        from .sheet import Role  # the sheet module imports this one
+
+        path = self.path_to_roles
+        # Aggregation drops Meta.ordering: restore it explicitly.
+        return self.annotate(
+            role_count=Count(path, filter=Q(**{f"{path}__in": Role.objects.published()}))
+        ).order_by(*self.model._meta.ordering)
+
+    def in_use(self):
+        return self.with_published_counts().filter(role_count__gt=0)
+
+    def for_sitemap(self):
+        """Entries in use, with `last_modified`: the latest update of their public sheets."""
+        from .sheet import Role
+
+        path = self.path_to_roles
+        public = Q(**{f"{path}__in": Role.objects.published()})
+        return self.in_use().annotate(last_modified=Max(f"{path}__updated_at", filter=public))
+
+
+class Family(SlugNaturalKeyMixin, models.Model):
+    """A family of jobs (Direction générale, Commercial, Marketing, ...)."""
+
+    name = models.CharField("nom", max_length=120, unique=True)
+    slug = models.SlugField("identifiant d'URL", max_length=120, unique=True)
+    description = models.TextField("description", blank=True)
+    order = models.PositiveSmallIntegerField("ordre d'affichage", default=0)
+
+    objects = VocabularyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = "famille de métiers"
+        verbose_name_plural = "familles de métiers"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("roles:family_detail", args=[self.slug])
+
+
+class Sector(SlugNaturalKeyMixin, models.Model):
+    """A sector of activity where roles are common (industrie, grande distribution, ...)."""
+
+    name = models.CharField("nom", max_length=120, unique=True)
+    slug = models.SlugField("identifiant d'URL", max_length=120, unique=True)
+    description = models.TextField("description", blank=True)
+
+    objects = VocabularyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "secteur d'activité"
+        verbose_name_plural = "secteurs d'activité"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("roles:sector_detail", args=[self.slug])
+
+
+class SkillQuerySet(VocabularyQuerySet):
+    path_to_roles = "role_skills__role"
+
+
+class Skill(SlugNaturalKeyMixin, models.Model):
+    """A skill that several roles may require."""
+
+    class Kind(models.TextChoices):
+        KNOW_HOW = "savoir_faire", "Savoir-faire"
+        SOFT = "savoir_etre", "Savoir-être"
+        LANGUAGE = "langue", "Langue"
+        TOOL = "outil", "Outil"
+
+    name = models.CharField("nom", max_length=120, unique=True)
+    slug = models.SlugField("identifiant d'URL", max_length=120, unique=True)
+    kind = models.CharField("type", max_length=20, choices=Kind.choices, default=Kind.KNOW_HOW)
+    description = models.TextField("description", blank=True)
+
+    objects = SkillQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "compétence"
+        verbose_name_plural = "compétences"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("roles:skill_detail", args=[self.slug])
