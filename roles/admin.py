@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from django.db.models import Count
 from django.utils import timezone
 
+from .caching import bump_content_version
 from .models import (
     CareerMove,
     Family,
@@ -104,11 +105,13 @@ class RoleAdmin(admin.ModelAdmin):
     @admin.action(description="Publier les fiches sélectionnées")
     def publish(self, request, queryset):
         count = queryset.update(status=Role.Status.PUBLISHED, updated_at=timezone.now())
+        bump_content_version()  # update() sends no signal
         self.message_user(request, f"{count} fiche(s) publiée(s).", messages.SUCCESS)
 
     @admin.action(description="Repasser les fiches sélectionnées en brouillon")
     def unpublish(self, request, queryset):
         count = queryset.update(status=Role.Status.DRAFT, updated_at=timezone.now())
+        bump_content_version()  # update() sends no signal
         self.message_user(request, f"{count} fiche(s) repassée(s) en brouillon.", messages.SUCCESS)
 
 

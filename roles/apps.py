@@ -6,4 +6,6 @@ class RolesConfig(AppConfig):
     verbose_name = "Fiches métiers"
 
     def ready(self):
-        from . import signals  # noqa: F401 - connects the receivers
+        from . import caching, signals  # noqa: F401 - connects the receivers
+
+        caching.connect()
