@@ -251,6 +251,8 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# No script reads the CSRF cookie: forms carry the token in a hidden field.
+CSRF_COOKIE_HTTPONLY = True
 PERMISSIONS_POLICY = (
     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 )
@@ -276,6 +278,9 @@ ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 # Anonymous pages without forms may be kept this long by shared caches (nginx); the sheet's
 # content fragments live as long in the cache, so a scheduled sheet shows up at most this late.
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))
+
+# Load benchmark only (scripts/bench.py): serve /_reference/django/, a view returning fixed bytes.
+BENCH_REFERENCE_VIEW = env_bool("BENCH_REFERENCE_VIEW")
 
 LOGGING = {
     "version": 1,

@@ -13,3 +13,6 @@ urlpatterns = [
     path("sante/", ops.health, name="health"),
     path("", include("roles.urls")),
 ]
+
+if settings.BENCH_REFERENCE_VIEW:
+    urlpatterns.insert(0, path("_reference/django/", ops.fixed_bytes))

@@ -66,10 +66,11 @@ def test_production_cookies_are_secure_httponly_and_lax():
     values = production_setting(
         "(settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE,"
         " settings.SESSION_COOKIE_HTTPONLY, settings.SESSION_COOKIE_SAMESITE,"
-        " settings.CSRF_COOKIE_SAMESITE, settings.SECURE_HSTS_SECONDS >= 31536000,"
+        " settings.CSRF_COOKIE_SAMESITE, settings.CSRF_COOKIE_HTTPONLY,"
+        " settings.SECURE_HSTS_SECONDS >= 31536000,"
         " settings.SECURE_HSTS_INCLUDE_SUBDOMAINS, settings.DEBUG)"
     )
-    assert values == "(True, True, True, 'Lax', 'Lax', True, True, False)"
+    assert values == "(True, True, True, 'Lax', 'Lax', True, True, True, False)"
 
 
 def test_production_recovers_when_the_database_returns():
