@@ -7,7 +7,10 @@ saves and deletes (loaddata's raw saves included), many-to-many changes, and, si
 queryset.update() sends no signal, explicitly by the code that bulk-updates.
 """
 
+from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.utils import make_template_fragment_key
+from django.db.models import prefetch_related_objects
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 PUBLIC_VIEWS = {
@@ -31,6 +34,10 @@ def is_public_view(view_name):
     return view_name in PUBLIC_VIEWS
 
 
+def fragment_seconds():
+    return settings.PUBLIC_CACHE_SECONDS
+
+
 def content_version():
     """The current content version (0 when the cache has none or does not answer)."""
     return cache.get(CONTENT_VERSION_KEY) or 0
@@ -43,6 +50,32 @@ def bump_content_version():
         cache.incr(CONTENT_VERSION_KEY)
     except ValueError:  # the key vanished between add and incr (eviction, outage)
         cache.set(CONTENT_VERSION_KEY, 1, timeout=None)
+
+
+def sheet_content_key(role):
+    """What the sheet's cached content depends on (the {% cache %} tag in role_detail.html)."""
+    return f"{role.pk}.{role.updated_at.timestamp()}.{content_version()}"
+
+
+def sheet_content_is_cached(role):
+    key = make_template_fragment_key("sheet_content", [sheet_content_key(role)])
+    return cache.get(key) is not None
+
+
+class CachedSheetContentMixin:
+    """Load a sheet's parts only when its cached content is missing.
+
+    The queryset's prefetches (for_detail) are run after the lookup, and skipped when the
+    content fragment is in the cache: a cached sheet costs one query, plus its forms'.
+    """
+
+    def get_object(self, queryset=None):
+        queryset = self.get_queryset() if queryset is None else queryset
+        lookups = queryset._prefetch_related_lookups
+        role = super().get_object(queryset.prefetch_related(None))
+        if not sheet_content_is_cached(role):
+            prefetch_related_objects([role], *lookups)
+        return role
 
 
 def is_content(sender):

@@ -6,6 +6,7 @@ from django.urls import reverse_lazy
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
+from .caching import CachedSheetContentMixin
 from .forms import RoleFilterForm, SearchForm
 from .models import Comment, Family, Role, Sector, Skill
 from .models.visitors import find_thread, thread_size
@@ -70,7 +71,7 @@ class RoleListView(BreadcrumbsMixin, ForgivingPaginationMixin, ListView):
         )
 
 
-class RoleDetailView(BreadcrumbsMixin, DetailView):
+class RoleDetailView(CachedSheetContentMixin, BreadcrumbsMixin, DetailView):
     template_name = "roles/role_detail.html"
     context_object_name = "role"
 

@@ -53,9 +53,15 @@ export DJANGO_ENV=production \
   STATIC_ROOT="$work/static"
 
 mkdir -p "$work/tls" "$work/tmp" "$work/cache" "$work/reference"
-openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj "/CN=127.0.0.1" \
-  -addext "subjectAltName=IP:127.0.0.1,DNS:localhost" \
-  -keyout "$work/tls/key.pem" -out "$work/tls/cert.pem" 2>/dev/null
+# A throw-away certificate authority signs the server's certificate: trust tls/ca.pem
+# (curl --cacert, REQUESTS_CA_BUNDLE) to check the certificate as a browser would.
+openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj "/CN=Promel make serve CA" \
+  -keyout "$work/tls/ca-key.pem" -out "$work/tls/ca.pem" 2>/dev/null
+openssl req -newkey rsa:2048 -nodes -subj "/CN=127.0.0.1" \
+  -keyout "$work/tls/key.pem" -out "$work/tls/request.csr" 2>/dev/null
+printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n' > "$work/tls/ext.cnf"
+openssl x509 -req -in "$work/tls/request.csr" -CA "$work/tls/ca.pem" -CAkey "$work/tls/ca-key.pem" \
+  -CAcreateserial -days 30 -extfile "$work/tls/ext.cnf" -out "$work/tls/cert.pem" 2>/dev/null
 
 .venv/bin/python manage.py migrate --noinput -v0
 .venv/bin/python manage.py load_initial_content -v0 >/dev/null
@@ -77,6 +83,6 @@ nginx -p "$work" -c "$work/nginx.conf" -e "$work/nginx-error.log"
 for _ in $(seq 50); do curl -ksf -o /dev/null "$site/sante/" && break; sleep 0.2; done
 curl -ksf -o /dev/null "$site/sante/" || { cat "$work/gunicorn.log" >&2; exit 1; }
 echo "$work" > "${SERVE_INFO:-/dev/null}"
-echo "Promel is served at $site/ (self-signed certificate; http://127.0.0.1:$http_port/ redirects)."
+echo "Promel is served at $site/ (certificate authority: $work/tls/ca.pem; http://127.0.0.1:$http_port/ redirects)."
 echo "Stop with Ctrl-C."
 while kill -0 "$(cat "$work/gunicorn.pid")" 2>/dev/null; do sleep 1; done

@@ -9,7 +9,7 @@ from django.db import connection
 from roles.caching import bump_content_version
 from roles.models import Mission, Role
 
-from .factories import make_comment, make_family, make_role, make_skill
+from .factories import fill_sheet, make_comment, make_family, make_role, make_skill
 
 pytestmark = pytest.mark.django_db
 
@@ -139,3 +139,11 @@ def test_a_deleted_sheet_disappears_from_its_neighbours(client, role):
     assert "Chef de projet" in sheet_html(client, role)
     Role.objects.filter(pk=other.pk).delete()
     assert "Chef de projet" not in sheet_html(client, role)
+
+
+def test_a_cached_sheet_loads_none_of_its_parts(client, role, django_assert_max_num_queries):
+    fill_sheet(role, size=3)
+    sheet_html(client, role)
+    with django_assert_max_num_queries(4):  # the sheet, then its comments (2) for the form
+        html = sheet_html(client, role)
+    assert "Mission contextuelle 2" in html and "Poste suivant 2" in html
