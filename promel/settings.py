@@ -72,9 +72,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "roles.middleware.RequestIdMiddleware",
+    "roles.ops_middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "roles.middleware.SecurityHeadersMiddleware",
+    "roles.ops_middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -84,9 +84,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "roles.middleware.PublicCacheMiddleware",
+    "roles.ops_middleware.PublicCacheMiddleware",
     # Last, so that its process_exception sees the views' database errors first.
-    "roles.middleware.DatabaseUnavailableMiddleware",
+    "roles.ops_middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "promel.urls"

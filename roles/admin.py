@@ -5,7 +5,6 @@ from django.contrib import admin, messages
 from django.db.models import Count
 from django.utils import timezone
 
-from .caching import bump_content_version
 from .models import (
     CareerMove,
     Family,
@@ -17,6 +16,7 @@ from .models import (
     Skill,
     TrainingPath,
 )
+from .page_cache import bump_content_version
 
 
 class MissionInline(admin.TabularInline):

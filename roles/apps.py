@@ -6,6 +6,6 @@ class RolesConfig(AppConfig):
     verbose_name = "Fiches métiers"
 
     def ready(self):
-        from . import caching, signals  # noqa: F401 - connects the receivers
+        from . import page_cache, signals  # noqa: F401 - connects the receivers
 
-        caching.connect()
+        page_cache.connect()

@@ -5,7 +5,7 @@ import json
 import logging
 from datetime import UTC, datetime
 
-# Set by roles.middleware.RequestIdMiddleware for the duration of each request.
+# Set by roles.ops_middleware.RequestIdMiddleware for the duration of each request.
 current_request = contextvars.ContextVar("current_request", default=None)
 
 

@@ -6,10 +6,10 @@ from django.urls import reverse_lazy
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
-from .caching import CachedSheetContentMixin
 from .forms import RoleFilterForm, SearchForm
 from .models import Comment, Family, Role, Sector, Skill
 from .models.visitors import find_thread, thread_size
+from .page_cache import CachedSheetContentMixin
 from .visitor_forms import CommentForm, RecruitmentRequestForm
 
 

@@ -1,6 +1,6 @@
 """What may be cached, and the content version that invalidates cached sheet fragments.
 
-Pages without forms are public for anonymous visitors (roles.middleware.PublicCacheMiddleware):
+Pages without forms are public for anonymous visitors (roles.ops_middleware.PublicCacheMiddleware):
 a new view opts in with one line in PUBLIC_VIEWS. The sheet page caches its content fragments
 under the global content version, bumped on any change of the content, whatever its path:
 saves and deletes (loaddata's raw saves included), many-to-many changes, and, since

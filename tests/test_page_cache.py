@@ -6,8 +6,8 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from roles.caching import bump_content_version
 from roles.models import Mission, Role
+from roles.page_cache import bump_content_version
 
 from .factories import fill_sheet, make_comment, make_family, make_role, make_skill
 

@@ -10,8 +10,8 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from .caching import is_public_view
 from .jsonlog import current_request
+from .page_cache import is_public_view
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ class SecurityHeadersMiddleware:
 class PublicCacheMiddleware:
     """Let shared caches keep the pages without forms, for anonymous visitors only.
 
-    Which pages: the URL names in roles.caching.PUBLIC_VIEWS. A visitor with a session
+    Which pages: the URL names in roles.page_cache.PUBLIC_VIEWS. A visitor with a session
     (an editor) or a response that sets a cookie or varies on it is never made public.
     """
 
