@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: install run test lint lighthouse
+.PHONY: install run test lint lighthouse serve bench
 
 $(INSTALLED): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,3 +28,11 @@ lint: install
 lighthouse: install
 	npm ci --no-audit --no-fund --loglevel=error
 	bash scripts/lighthouse.sh
+
+# The production stack locally: nginx (TLS) -> gunicorn -> PostgreSQL + Redis (README, "Production").
+serve: install
+	bash scripts/serve.sh
+
+# Load benchmark through that stack (wrk); prints a table. BENCH_SECONDS sets each run's length.
+bench: install
+	$(BIN)/python scripts/bench.py

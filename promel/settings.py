@@ -20,7 +20,14 @@ PRODUCTION = ENVIRONMENT == "production"
 if PRODUCTION:
     _missing = [
         name
-        for name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "SITE_URL", "EMAIL_HOST")
+        for name in (
+            "SECRET_KEY",
+            "ALLOWED_HOSTS",
+            "DATABASE_URL",
+            "REDIS_URL",
+            "SITE_URL",
+            "EMAIL_HOST",
+        )
         if not os.environ.get(name, "").strip()
     ]
     if _missing:
@@ -66,11 +73,15 @@ INSTALLED_APPS = [
     "reversion",
     "reversion_compare",
     "axes",
+    "csp",
     "roles",
 ]
 
 MIDDLEWARE = [
+    "roles.ops_middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "roles.ops_middleware.SecurityHeadersMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -80,6 +91,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "roles.middleware.NoIndexAdminMiddleware",
+    "roles.ops_middleware.PublicCacheMiddleware",
+    # Its process_exception turns the views' database errors into the French 503 page.
+    "roles.ops_middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: turns a locked-out log-in into its lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -114,6 +128,8 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
+        # A connection that died with the server is replaced on the next request: the site
+        # recovers by itself when the database returns.
         conn_health_checks=True,
     )
 }
@@ -235,6 +251,8 @@ if REDIS_URL:
             },
         }
     }
+    # Sessions survive a Redis outage: written to the database, read from Redis when it answers.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     # django-ratelimit refuses the local-memory cache (E003) because each process counts on
@@ -251,12 +269,55 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-    X_FRAME_OPTIONS = "DENY"
+    SESSION_COOKIE_SAMESITE = "Lax"
+    CSRF_COOKIE_SAMESITE = "Lax"
+    # Load balancers probe the health check over plain HTTP.
+    SECURE_REDIRECT_EXEMPT = [r"^sante/$"]
+
+# Every environment: headers a test can read without a proxy (HSTS needs HTTPS, see above).
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+# No script reads the CSRF cookie: forms carry the token in a hidden field.
+CSRF_COOKIE_HTTPONLY = True
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+)
+# django-csp 4: our own origin only, no inline script or style, no plugin, no framing.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# The admin's address: set it to something less guessable than "admin/" in production.
+ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
+
+# Anonymous pages without forms may be kept this long by shared caches (nginx); the sheet's
+# content fragments live as long in the cache, so a scheduled sheet shows up at most this late.
+PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))
+
+# Load benchmark only (scripts/bench.py): serve /_reference/django/, a view returning fixed bytes.
+BENCH_REFERENCE_VIEW = env_bool("BENCH_REFERENCE_VIEW")
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # One JSON object a line, with the request's path and id (roles/jsonlog.py).
+    "formatters": {"json": {"()": "roles.jsonlog.JsonFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"}
+        | ({"formatter": "json"} if env_bool("LOG_JSON", default=PRODUCTION) else {}),
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }

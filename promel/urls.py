@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from roles import ops
 from roles.forms import StaffPasswordResetForm
 from roles.sitemaps import SITEMAPS
 from roles.views import robots_txt
@@ -45,9 +46,13 @@ password_reset_urls = [
 ]
 
 urlpatterns = [
-    path("admin/", include(password_reset_urls)),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, include(password_reset_urls)),
+    path(settings.ADMIN_URL, admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("sante/", ops.health, name="health"),
     path("", include("roles.urls")),
 ]
+
+if settings.BENCH_REFERENCE_VIEW:
+    urlpatterns.insert(0, path("_reference/django/", ops.fixed_bytes))

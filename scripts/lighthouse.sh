@@ -14,7 +14,7 @@ trap 'kill "$(cat "$work/gunicorn.pid" 2>/dev/null)" 2>/dev/null || true; rm -rf
 export DJANGO_ENV=production SECRET_KEY="lighthouse-$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')" \
   ALLOWED_HOSTS=127.0.0.1 DATABASE_URL="sqlite:///$work/db.sqlite3" \
   SITE_URL="http://127.0.0.1:$port" SECURE_SSL_REDIRECT=false STATIC_ROOT="$work/static" \
-  EMAIL_HOST=127.0.0.1 EMAIL_PORT=2525  # pages only: no mail is sent during the audit
+  EMAIL_HOST=127.0.0.1 EMAIL_PORT=2525 REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/3}"  # no mail is sent
 .venv/bin/python manage.py migrate -v0
 .venv/bin/python manage.py load_initial_content -v0 >/dev/null
 .venv/bin/python manage.py collectstatic --noinput -v0

@@ -15,6 +15,7 @@ from ..forms import CommentForm, RecruitmentRequestForm, RoleFilterForm, SearchF
 from ..models import Comment, Family, OldSlug, Role, Sector, Skill
 from ..models.discovery import CLOSE_ROLES_SHOWN
 from ..models.visitors import find_thread, thread_size
+from ..page_cache import CachedSheetContentMixin
 
 
 class ForgivingPaginationMixin:
@@ -90,8 +91,8 @@ class RoleSheetMixin(BreadcrumbsMixin):
         return [ROLE_LIST_CRUMB, family_crumb, (self.object.title, None)]
 
 
-class SheetPageView(RoleSheetMixin, DetailView):
-    """The sheet page with its close sheets, its visitors' forms and comments."""
+class SheetPageView(CachedSheetContentMixin, RoleSheetMixin, DetailView):
+    """The sheet page: its content (cached: roles/page_cache.py), its forms and comments."""
 
     def get_context_data(self, comment_form=None, **kwargs):
         role = self.object
@@ -106,7 +107,7 @@ class SheetPageView(RoleSheetMixin, DetailView):
             comment_threads=threads,
             comment_count=thread_size(threads),
             replying_to=find_thread(threads, comment_form["parent"].value()),
-            close_roles=list(close_roles),
+            close_roles=close_roles,  # lazy: only queried when the content is not cached
             **kwargs,
         )
 

@@ -1,0 +1,120 @@
+"""Production middleware: request ids, security headers, public caching, database outages."""
+
+import logging
+import re
+import uuid
+
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+from .jsonlog import current_request
+from .page_cache import is_public_view
+
+logger = logging.getLogger(__name__)
+
+# What a proxy (nginx's $request_id) may pass on; anything else is replaced.
+REQUEST_ID = re.compile(r"[-A-Za-z0-9]{8,64}")
+
+
+class RequestIdMiddleware:
+    """Give each request an id (the proxy's X-Request-ID, or a new one), logged and returned."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        incoming = request.META.get("HTTP_X_REQUEST_ID", "")
+        request.request_id = incoming if REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
+        token = current_request.set(request)
+        try:
+            response = self.get_response(request)
+        finally:
+            current_request.reset(token)
+        response["X-Request-ID"] = request.request_id
+        return response
+
+
+class SecurityHeadersMiddleware:
+    """Headers Django does not send itself: Permissions-Policy."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+
+class PublicCacheMiddleware:
+    """Let shared caches keep the pages without forms, for anonymous visitors only.
+
+    Which pages: the URL names in roles.page_cache.PUBLIC_VIEWS. A visitor with a session
+    (an editor) or a response that sets a cookie or varies on it is never made public.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.is_public(request, response):
+            patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_SECONDS)
+            patch_vary_headers(response, ["Accept-Encoding"])
+        elif request.method in ("GET", "HEAD") and "Cache-Control" not in response:
+            patch_cache_control(response, private=True, no_cache=True)
+        return response
+
+    def is_public(self, request, response):
+        match = request.resolver_match
+        return (
+            request.method in ("GET", "HEAD")
+            and response.status_code in (200, 304)
+            and match is not None
+            and is_public_view(match.view_name)
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not response.cookies
+            and "cookie" not in response.get("Vary", "").lower()
+        )
+
+
+UNAVAILABLE_FALLBACK = (
+    '<!doctype html><html lang="fr"><meta charset="utf-8">'
+    "<title>Service temporairement indisponible</title>"
+    "<h1>Service temporairement indisponible</h1>"
+    "<p>Le site est momentanément indisponible. Merci de réessayer dans quelques minutes.</p>"
+)
+
+
+def service_unavailable(request):
+    """The French 503 page, rendered without the database; plain HTML if even that fails."""
+    try:
+        body = render_to_string("503.html", request=request)
+    except Exception:  # the page must be shown whatever else is broken
+        body = UNAVAILABLE_FALLBACK
+    response = HttpResponse(body, status=503)
+    response["Retry-After"] = "30"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class DatabaseUnavailableMiddleware:
+    """A database that is down or unreachable gives a French 503 page, never a traceback.
+
+    Nothing is reported as done: the view's transaction failed before any success message.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logger.error("Database unavailable", exc_info=exception, extra={"request": request})
+        return service_unavailable(request)

@@ -1,0 +1,10 @@
+"""Tags that key the sheet's cached content (see roles.page_cache)."""
+
+from django import template
+
+from .. import page_cache
+
+register = template.Library()
+
+register.simple_tag(page_cache.sheet_content_key, name="sheet_content_key")
+register.simple_tag(page_cache.fragment_seconds, name="fragment_seconds")

@@ -1,0 +1,136 @@
+"""Load benchmark through the production stack (make serve): nginx -> gunicorn -> PostgreSQL
+and Redis, driven by wrk on this machine. Prints requests/s, p50/p99, errors and non-2xx per
+page and connection count, and the ratios to two references measured in the same run: nginx
+serving the sheet's HTML as a static file, and a Django view returning fixed bytes.
+
+Usage: make bench   (BENCH_SECONDS=30 by default; BENCH_CONNECTIONS="16 64")
+On demand only, never in CI: figures depend on the machine and what else runs on it.
+"""
+
+import os
+import re
+import shutil
+import signal
+import ssl
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+SECONDS = int(os.environ.get("BENCH_SECONDS", "30"))
+CONNECTIONS = [int(c) for c in os.environ.get("BENCH_CONNECTIONS", "16 64").split()]
+PORT = int(os.environ.get("SERVE_HTTPS_PORT", "18443"))
+SITE = f"https://127.0.0.1:{PORT}"
+PAGES = {
+    "static reference": "/_reference/static/sheet.html",
+    "django fixed bytes": "/_reference/django/",
+    "home (cacheable)": "/",
+    "list (cacheable)": "/metiers/",
+    "sheet": "/metiers/coo/",
+    "search": "/recherche/?q=directeur",
+}
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+INSECURE = ssl._create_unverified_context()
+
+
+def fetch(path):
+    with urllib.request.urlopen(SITE + path, context=INSECURE, timeout=10) as response:
+        return response.read()
+
+
+def start_stack(info):
+    env = {
+        **os.environ,
+        "SERVE_INFO": str(info),
+        "SERVE_HTTPS_PORT": str(PORT),
+        "SERVE_HTTP_PORT": os.environ.get("SERVE_HTTP_PORT", "18080"),
+        "SERVE_APP_PORT": os.environ.get("SERVE_APP_PORT", "18001"),
+        "BENCH_REFERENCE_VIEW": "1",
+    }
+    stack = subprocess.Popen(["bash", "scripts/serve.sh"], cwd=PROJECT, env=env)
+    for _ in range(600):
+        if info.exists() and info.read_text().strip():
+            return stack, Path(info.read_text().strip())
+        if stack.poll() is not None:
+            sys.exit("make serve failed")
+        time.sleep(0.2)
+    sys.exit("make serve did not start")
+
+
+def worker_memory(work):
+    """Resident memory (kB) of the gunicorn workers."""
+    master = (work / "gunicorn.pid").read_text().strip()
+    out = subprocess.run(["ps", "--ppid", master, "-o", "rss="], capture_output=True, text=True)
+    return sum(int(line) for line in out.stdout.split())
+
+
+def wrk(path, connections, seconds):
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", SITE + path],
+        capture_output=True,
+        text=True,
+    ).stdout
+    latency = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", out, re.M))
+
+    def ms(value):
+        number, unit = re.fullmatch(r"([\d.]+)(\w+)", value).groups()
+        return float(number) * UNITS[unit]
+
+    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50": ms(latency["50"]),
+        "p99": ms(latency["99"]),
+        "errors": sum(map(int, errors.groups())) if errors else 0,
+        "non2xx": int(non2xx.group(1)) if non2xx else 0,
+    }
+
+
+def main():
+    if not shutil.which("wrk"):
+        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True)
+    info = Path(tempfile.mkdtemp()) / "serve-info"
+    stack, work = start_stack(info)
+    try:
+        (work / "reference" / "sheet.html").write_bytes(fetch(PAGES["sheet"]))
+        for path in PAGES.values():
+            fetch(path)  # warm the caches
+        memory_before = worker_memory(work)
+        results = {}
+        for connections in CONNECTIONS:
+            for name, path in PAGES.items():
+                results[name, connections] = wrk(path, connections, SECONDS)
+        memory_after = worker_memory(work)
+    finally:
+        stack.send_signal(signal.SIGTERM)
+        stack.wait(timeout=30)
+    report(results, memory_before, memory_after)
+
+
+def report(results, memory_before, memory_after):
+    print(f"\nwrk -t2, {SECONDS} s per run, through nginx (TLS) on this machine\n")
+    print(
+        f"{'page':<20} {'conn':>4} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}"
+        f" {'non-2xx':>8} {'vs static':>9} {'vs django':>9}"
+    )
+    for (name, connections), r in results.items():
+        static = results["static reference", connections]["rps"]
+        django = results["django fixed bytes", connections]["rps"]
+        print(
+            f"{name:<20} {connections:>4} {r['rps']:>9.0f} {r['p50']:>8.2f} {r['p99']:>8.2f}"
+            f" {r['errors']:>7} {r['non2xx']:>8} {r['rps'] / static:>9.1%}"
+            f" {r['rps'] / django:>9.1%}"
+        )
+    growth = (memory_after - memory_before) / memory_before
+    print(
+        f"\ngunicorn workers' memory: {memory_before} kB before, {memory_after} kB after"
+        f" ({growth:+.1%})"
+    )
+
+
+if __name__ == "__main__":
+    main()
