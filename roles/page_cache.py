@@ -7,11 +7,15 @@ saves and deletes (loaddata's raw saves included), many-to-many changes, and, si
 queryset.update() sends no signal, explicitly by the code that bulk-updates.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
 from django.db.models import prefetch_related_objects
 from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from . import caching
 
 PUBLIC_VIEWS = {
     "roles:home",
@@ -60,13 +64,18 @@ def bump_content_version():
         cache.set(CONTENT_VERSION_KEY, 1, timeout=None)
 
 
-def sheet_content_key(role):
-    """What the sheet's cached content depends on (the {% cache %} tag in role_detail.html)."""
-    return f"{role.pk}.{role.updated_at.timestamp()}.{content_version()}"
+def sheet_content_key(request, role):
+    """What the sheet's cached content depends on (the {% cache %} tags in role_detail.html).
+
+    The stored content version (roles.caching, one query per request) changes when a
+    scheduled sheet goes live, with no signal: the cached content follows at once.
+    """
+    stored = hashlib.sha256(repr(caching.content_version(request)).encode()).hexdigest()[:16]
+    return f"{role.pk}.{role.updated_at.timestamp()}.{content_version()}.{stored}"
 
 
-def sheet_content_is_cached(role):
-    key = make_template_fragment_key("sheet_content", [sheet_content_key(role)])
+def sheet_content_is_cached(request, role):
+    key = make_template_fragment_key("sheet_content", [sheet_content_key(request, role)])
     return cache.get(key) is not None
 
 
@@ -81,7 +90,7 @@ class CachedSheetContentMixin:
         queryset = self.get_queryset() if queryset is None else queryset
         lookups = queryset._prefetch_related_lookups
         role = super().get_object(queryset.prefetch_related(None))
-        if not sheet_content_is_cached(role):
+        if not sheet_content_is_cached(self.request, role):
             prefetch_related_objects([role], *lookups)
         return role
 

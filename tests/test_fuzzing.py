@@ -44,8 +44,14 @@ nasty = st.one_of(
     ),
 )
 PARAMETERS = {
-    "/recherche/": ["q", "page"],
-    "/metiers/": ["famille", "tag", "ordre", "page"],
+    "/recherche/": ["q", "page", "comparer"],
+    "/metiers/": ["famille", "secteur", "tag", "niveau", "salaire", "ordre", "page"],
+    "/comparer/": ["metiers", "comparer"],
+    "/salaires/": ["tri", "sens"],
+    "/parcours/": ["famille"],
+    "/api/metiers/": ["family", "sector", "tag", "page"],
+    "/api/metiers/coo/": ["format"],
+    "/metiers/coo/offre-d-emploi/": ["format"],
     "/familles/direction-generale/": ["page"],
     "/competences/negociation-commerciale/": ["page"],
     "/tags/negociation/": ["page"],

@@ -6,5 +6,10 @@ from .. import page_cache
 
 register = template.Library()
 
-register.simple_tag(page_cache.sheet_content_key, name="sheet_content_key")
+
+@register.simple_tag(takes_context=True)
+def sheet_content_key(context, role):
+    return page_cache.sheet_content_key(context["request"], role)
+
+
 register.simple_tag(page_cache.fragment_seconds, name="fragment_seconds")
