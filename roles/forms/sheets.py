@@ -41,35 +41,36 @@ class SearchForm(forms.Form):
     )
 
 
+def slug_choice(queryset, invalid_message, **options):
+    """An optional choice among entries named by their slug in the URL."""
+    return forms.ModelChoiceField(
+        queryset=queryset,
+        to_field_name="slug",
+        required=False,
+        error_messages={"invalid_choice": invalid_message},
+        **options,
+    )
+
+
+FAMILY_UNKNOWN = "Cette famille n'existe pas."
+SECTOR_UNKNOWN = "Ce secteur n'existe pas."
+TAG_UNKNOWN = "Cette étiquette n'existe pas."
+
+
 class RoleFilterForm(forms.Form):
     """Filters of the sheet list; every value stays in the URL."""
 
     ORDER_BY_FAMILY = "famille"
     ORDER_ALPHABETICAL = "alpha"
 
-    famille = forms.ModelChoiceField(
-        label="Famille",
-        queryset=Family.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label="Toutes les familles",
-        error_messages={"invalid_choice": "Cette famille n'existe pas."},
+    famille = slug_choice(
+        Family.objects.all(), FAMILY_UNKNOWN, label="Famille", empty_label="Toutes les familles"
     )
-    secteur = forms.ModelChoiceField(
-        label="Secteur",
-        queryset=Sector.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label="Tous les secteurs",
-        error_messages={"invalid_choice": "Ce secteur n'existe pas."},
+    secteur = slug_choice(
+        Sector.objects.all(), SECTOR_UNKNOWN, label="Secteur", empty_label="Tous les secteurs"
     )
-    tag = forms.ModelChoiceField(
-        label="Étiquette",
-        queryset=Tag.objects.none(),
-        to_field_name="slug",
-        required=False,
-        empty_label="Toutes les étiquettes",
-        error_messages={"invalid_choice": "Cette étiquette n'existe pas."},
+    tag = slug_choice(
+        Tag.objects.none(), TAG_UNKNOWN, label="Étiquette", empty_label="Toutes les étiquettes"
     )
     niveau = forms.ChoiceField(
         label="Niveau d'études",
@@ -99,12 +100,7 @@ class RoleFilterForm(forms.Form):
     def filter(self, roles):
         """Apply the valid filters to a queryset of sheets."""
         data = self.cleaned_data
-        if data["famille"]:
-            roles = roles.filter(family=data["famille"])
-        if data["secteur"]:
-            roles = roles.filter(sectors=data["secteur"])
-        if data["tag"]:
-            roles = roles.filter(tags=data["tag"])
+        roles = roles.in_groups(family=data["famille"], sector=data["secteur"], tag=data["tag"])
         if data["niveau"]:
             roles = roles.with_education(data["niveau"])
         if data["salaire"]:
@@ -121,24 +117,9 @@ class RoleFilterForm(forms.Form):
 class ApiRoleFilterForm(forms.Form):
     """Query parameters of the sheet list in the API."""
 
-    family = forms.ModelChoiceField(
-        queryset=Family.objects.all(),
-        to_field_name="slug",
-        required=False,
-        error_messages={"invalid_choice": "Cette famille n'existe pas."},
-    )
-    sector = forms.ModelChoiceField(
-        queryset=Sector.objects.all(),
-        to_field_name="slug",
-        required=False,
-        error_messages={"invalid_choice": "Ce secteur n'existe pas."},
-    )
-    tag = forms.ModelChoiceField(
-        queryset=Tag.objects.all(),
-        to_field_name="slug",
-        required=False,
-        error_messages={"invalid_choice": "Cette étiquette n'existe pas."},
-    )
+    family = slug_choice(Family.objects.all(), FAMILY_UNKNOWN)
+    sector = slug_choice(Sector.objects.all(), SECTOR_UNKNOWN)
+    tag = slug_choice(Tag.objects.all(), TAG_UNKNOWN)
     page = forms.IntegerField(
         required=False,
         min_value=1,
@@ -150,13 +131,7 @@ class ApiRoleFilterForm(forms.Form):
 
     def filter(self, roles):
         data = self.cleaned_data
-        if data["family"]:
-            roles = roles.filter(family=data["family"])
-        if data["sector"]:
-            roles = roles.filter(sectors=data["sector"])
-        if data["tag"]:
-            roles = roles.filter(tags=data["tag"])
-        return roles
+        return roles.in_groups(family=data["family"], sector=data["sector"], tag=data["tag"])
 
 
 class StaffPasswordResetForm(PasswordResetForm):

@@ -62,6 +62,17 @@ class RoleQuerySet(SearchQuerySetMixin, DiscoveryQuerySetMixin, SlugQuerySet):
     def featured(self):
         return self.filter(is_featured=True).for_list()
 
+    def in_groups(self, family=None, sector=None, tag=None):
+        """Sheets of this family, sector and tag; a group left out (None) does not filter."""
+        roles = self
+        if family:
+            roles = roles.filter(family=family)
+        if sector:
+            roles = roles.filter(sectors=sector)
+        if tag:
+            roles = roles.filter(tags=tag)
+        return roles
+
     def requiring(self, skill):
         return self.filter(role_skills__skill=skill)
 
@@ -102,18 +113,7 @@ class RoleQuerySet(SearchQuerySetMixin, DiscoveryQuerySetMixin, SlugQuerySet):
 
     def for_health(self):
         """Sheets with every part and every link, drafts included, for roles.health."""
-        from .parts import CareerMove
-
-        return self.select_related("family").prefetch_related(
-            "missions",
-            "role_skills",
-            "training_paths",
-            Prefetch("incoming_moves", queryset=CareerMove.objects.select_related("from_role")),
-            Prefetch("outgoing_moves", queryset=CareerMove.objects.select_related("to_role")),
-            "salaries",
-            "sectors",
-            "related_roles",
-        )
+        return self.for_export()
 
 
 def stale_before():
