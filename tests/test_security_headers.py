@@ -1,5 +1,8 @@
 """Security headers on every response, for visitors and in the admin."""
 
+import re
+from pathlib import Path
+
 import pytest
 
 pytestmark = pytest.mark.django_db
@@ -60,3 +63,12 @@ def test_no_debug_page_reaches_a_visitor(client, db, settings):
     assert response.status_code == 404
     body = response.content.decode()
     assert "Traceback" not in body and "SECRET_KEY" not in body and "urlpatterns" not in body
+
+
+def test_no_template_carries_inline_styles_or_scripts_the_policy_would_block():
+    templates = Path(__file__).resolve().parent.parent / "templates"
+    for template in templates.rglob("*.html"):
+        text = template.read_text(encoding="utf-8")
+        assert not re.search(r"\sstyle=\"|<style", text), template
+        scripts = re.findall(r"<script[^>]*>", text)
+        assert all("src=" in s or "application/ld+json" in s for s in scripts), template
