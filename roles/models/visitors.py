@@ -45,6 +45,17 @@ class NotifiableQuerySet(models.QuerySet):
         self.filter(pk=pk).update(**changes)
 
 
+class Notifiable(models.Model):
+    """A record whose e-mails are claimed, sent and retried (see NotifiableQuerySet)."""
+
+    notification_attempts = models.PositiveIntegerField("échecs d'envoi", default=0)
+    notification_error = models.CharField("dernière erreur d'envoi", max_length=500, blank=True)
+    notification_claimed_until = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+
 class RecruitmentRequestQuerySet(NotifiableQuerySet):
     pending_filter = Q(notified_at__isnull=True) | Q(acknowledged_at__isnull=True)
 
@@ -61,7 +72,7 @@ class RecruitmentRequestQuerySet(NotifiableQuerySet):
         return self.filter(email__iexact=email)
 
 
-class RecruitmentRequest(models.Model):
+class RecruitmentRequest(Notifiable):
     """A company's recruitment need, or a candidate's approach, sent from the site."""
 
     class Kind(models.TextChoices):
@@ -102,9 +113,6 @@ class RecruitmentRequest(models.Model):
     )
     notified_at = models.DateTimeField("équipe prévenue le", null=True, blank=True)
     acknowledged_at = models.DateTimeField("accusé de réception envoyé le", null=True, blank=True)
-    notification_attempts = models.PositiveIntegerField("échecs d'envoi", default=0)
-    notification_error = models.CharField("dernière erreur d'envoi", max_length=500, blank=True)
-    notification_claimed_until = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = RecruitmentRequestQuerySet.as_manager()
 
@@ -156,7 +164,7 @@ def find_thread(threads, pk):
     return next((thread for thread in threads if str(thread.pk) == str(pk)), None)
 
 
-class Comment(models.Model):
+class Comment(Notifiable):
     """A visitor's comment on a sheet, or a reply to one (one level only)."""
 
     class Status(models.TextChoices):
@@ -183,9 +191,6 @@ class Comment(models.Model):
     )
     created_at = models.DateTimeField("envoyé le", default=timezone.now, db_index=True)
     notified_at = models.DateTimeField("modérateurs prévenus le", null=True, blank=True)
-    notification_attempts = models.PositiveIntegerField("échecs d'envoi", default=0)
-    notification_error = models.CharField("dernière erreur d'envoi", max_length=500, blank=True)
-    notification_claimed_until = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = CommentQuerySet.as_manager()
 
