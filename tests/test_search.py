@@ -206,3 +206,10 @@ def test_suggestion_drops_words_close_to_nothing(client, fixture_sheets):
         assert suggestion == "Chef de produit"
     else:
         assert suggestion == "chef produit"
+
+
+@pytest.mark.parametrize("comparer", ["\x00", "coo\x00", "<script>", "x" * 10_000])
+def test_a_bad_sheet_to_compare_with_is_ignored_not_an_error(client, comparer):
+    response = client.get("/recherche/", {"q": "directeur", "comparer": comparer})
+    assert response.status_code == 200
+    assert "Comparer avec" not in response.content.decode()

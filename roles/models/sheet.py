@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.postgres.search import SearchVectorField
+from django.core.validators import slug_re
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
@@ -58,6 +59,12 @@ class RoleQuerySet(SearchQuerySetMixin, DiscoveryQuerySetMixin, SlugQuerySet):
     def visible_to(self, user):
         """Everything for editors (drafts show with a banner), published sheets for others."""
         return self if user.has_perm("roles.view_role") else self.published()
+
+    def with_slug(self, text):
+        """The sheet whose slug is this text, or None; text that is no slug finds nothing."""
+        if not slug_re.fullmatch(text):  # NUL bytes and the like never reach the database
+            return None
+        return self.filter(slug=text).first()
 
     def featured(self):
         return self.filter(is_featured=True).for_list()

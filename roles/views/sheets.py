@@ -293,6 +293,6 @@ class SearchView(BreadcrumbsMixin, ForgivingPaginationMixin, ListView):
         if self.search_form.is_valid() and not context["paginator"].count:
             context["suggestion"] = Role.objects.published().suggestion(self.query)
         if "comparer" in self.request.GET:  # picking a sheet to compare with this one
-            slug = self.request.GET["comparer"][:150]
-            context["compare_with"] = Role.objects.published().filter(slug=slug).first()
+            slug = self.request.GET["comparer"]
+            context["compare_with"] = Role.objects.published().with_slug(slug)
         return context
