@@ -15,7 +15,7 @@ flash message (which a 304 would hide).
 import hashlib
 
 from django.conf import settings
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max, Min, Q
 from django.utils import timezone
 from django.views.decorators.http import condition
 
@@ -25,16 +25,24 @@ from .models import Comment, Role
 def content_version(request):
     """One query per request, whatever the number of calls."""
     if not hasattr(request, "_content_version"):
-        public = Q(status=Role.Status.PUBLISHED, published_at__lte=timezone.now())
+        now = timezone.now()
+        public = Q(status=Role.Status.PUBLISHED, published_at__lte=now)
         approved = Q(comments__status=Comment.Status.APPROVED)
+        scheduled = Q(status=Role.Status.PUBLISHED, published_at__gt=now)
         request._content_version = Role.objects.aggregate(
             edited=Max("updated_at"),
             published=Max("published_at", filter=public),
             public_count=Count("pk", filter=public, distinct=True),
             comment_count=Count("comments", filter=approved),
             commented=Max("comments__created_at", filter=approved),
+            next_publication=Min("published_at", filter=scheduled),
         )
     return request._content_version
+
+
+def remember_content_version(request, version):
+    """Use a version read with a cached page (roles.page_cache.SharedSheetPage): no query."""
+    request._content_version = version
 
 
 def last_modified(request, *args, **kwargs):

@@ -1,10 +1,11 @@
-"""What may be cached, and the content version that invalidates cached sheet fragments.
+"""What may be cached, and the content version that invalidates cached sheets.
 
 Pages without forms are public for anonymous visitors (roles.ops_middleware.PublicCacheMiddleware):
-a new view opts in with one line in PUBLIC_VIEWS. The sheet page caches its content fragments
-under the global content version, bumped on any change of the content, whatever its path:
-saves and deletes (loaddata's raw saves included), many-to-many changes, and, since
-queryset.update() sends no signal, explicitly by the code that bulk-updates.
+a new view opts in with one line in PUBLIC_VIEWS. The sheet page, which ends with forms, is
+cached in Redis instead: whole for anonymous visitors (SharedSheetPage), as content fragments
+for everyone else. Both are keyed by the global content version, bumped on any change of the
+content, whatever its path: saves and deletes (loaddata's raw saves included), many-to-many
+changes, and, since queryset.update() sends no signal, explicitly by the code that bulk-updates.
 """
 
 import hashlib
@@ -14,8 +15,11 @@ from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
 from django.db.models import prefetch_related_objects
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils import timezone
 
-from . import caching
+from . import antispam, caching
 
 PUBLIC_VIEWS = {
     "roles:home",
@@ -77,6 +81,74 @@ def sheet_content_key(request, role):
 def sheet_content_is_cached(request, role):
     key = make_template_fragment_key("sheet_content", [sheet_content_key(request, role)])
     return cache.get(key) is not None
+
+
+# Stand-ins for a form's per-request values in the shared sheet page, filled in per response.
+CSRF_TOKEN_SLOT = "__promel_csrf_token__"
+FORM_STARTED_SLOT = "__promel_form_started__"
+
+
+class SharedSheetPage:
+    """The sheet page as every anonymous visitor gets it: cached whole, but for its tokens.
+
+    Its two forms are the same for every visitor except for two values: the CSRF token and
+    the signed time the form was shown (roles.antispam). The page is rendered with slots in
+    their place, kept in the cache, and each response fills the slots with that visitor's
+    own values: the content and the forms are rendered once, the tokens per request.
+
+    A visitor with a session (an editor), a pending message or a query string (a reply link)
+    gets the page rendered for him. A cached page lives under the content version, and at most
+    until the next scheduled publication, so that a scheduled sheet shows up on time in it.
+    """
+
+    def __init__(self, request, slug):
+        self.request = request
+        self.key = f"sheet-page.{hashlib.sha256(slug.encode()).hexdigest()[:32]}"
+        self.shared = (
+            request.method in ("GET", "HEAD")
+            and not request.GET
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and "messages" not in request.COOKIES
+        )
+        self.entry = self.cached_entry() if self.shared else None
+        if self.entry:
+            caching.remember_content_version(request, self.entry["stored_version"])
+
+    def cached_entry(self):
+        """The cached page, if still current: one cache round trip, no query."""
+        found = cache.get_many([CONTENT_VERSION_KEY, self.key])
+        # Read before rendering: an edit made meanwhile leaves the page stored below outdated.
+        self.content_version = found.get(CONTENT_VERSION_KEY) or 0
+        entry = found.get(self.key)
+        if not entry or entry["content_version"] != self.content_version:
+            return None
+        next_publication = entry["stored_version"]["next_publication"]
+        if next_publication and timezone.now() >= next_publication:
+            return None  # a scheduled sheet is now public: links to it must show
+        return entry
+
+    def context(self):
+        """What the page is rendered with when it is to be shared: slots for the tokens."""
+        return {"csrf_token": CSRF_TOKEN_SLOT} if self.shared else {}
+
+    def form_initial(self):
+        return {"started": FORM_STARTED_SLOT} if self.shared else {}
+
+    def cached_response(self):
+        return HttpResponse(self.fill(self.entry["html"]))
+
+    def store_and_fill(self, response):
+        """Post-render callback of the shared page: cache it, then fill in this visitor's tokens."""
+        html = response.content.decode()
+        if response.status_code == 200:
+            entry = {"html": html, "stored_version": caching.content_version(self.request)}
+            entry["content_version"] = self.content_version
+            cache.set(self.key, entry, fragment_seconds())
+        response.content = self.fill(html)
+
+    def fill(self, html):
+        html = html.replace(CSRF_TOKEN_SLOT, get_token(self.request))
+        return html.replace(FORM_STARTED_SLOT, antispam.start_token())
 
 
 class CachedSheetContentMixin:

@@ -1,15 +1,22 @@
 """Shared caches keep the pages without forms; the sheet caches its content, never stale."""
 
 import json
+import re
+import time
+from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.test import Client
+from django.utils import timezone
 
+from roles import antispam
 from roles.models import Mission, Role
 from roles.page_cache import bump_content_version
 
 from .factories import fill_sheet, make_comment, make_family, make_role, make_skill
+from .visitors import comment_data
 
 pytestmark = pytest.mark.django_db
 
@@ -148,3 +155,65 @@ def test_a_cached_sheet_loads_none_of_its_parts(client, role, django_assert_max_
     with django_assert_max_num_queries(5):
         html = sheet_html(client, role)
     assert "Mission contextuelle 2" in html and "Poste suivant 2" in html
+
+
+# The sheet page, whole, is shared by anonymous visitors: only its tokens are per response.
+
+TOKENS = re.compile(r'name="(csrfmiddlewaretoken|started)" value="([^"]+)"')
+
+
+def tokens(html):
+    return TOKENS.findall(html)
+
+
+def test_anonymous_visitors_share_one_cached_page_with_their_own_tokens(
+    role, django_assert_num_queries
+):
+    first = Client().get(role.get_absolute_url()).content.decode()
+    with django_assert_num_queries(0):
+        second = Client().get(role.get_absolute_url()).content.decode()
+    # Two forms, each with its CSRF token and its start time: the same page, other tokens.
+    assert [name for name, _ in tokens(second)] == ["csrfmiddlewaretoken", "started"] * 2
+    assert tokens(first) != tokens(second)
+    assert TOKENS.sub("", first) == TOKENS.sub("", second)
+    assert "__promel" not in second
+
+
+def test_a_form_from_the_cached_page_is_accepted(role, settings):
+    settings.COMMENT_RATE = "1000/m"
+    Client().get(role.get_absolute_url())  # caches the page
+    visitor = Client(enforce_csrf_checks=True)
+    html = visitor.get(role.get_absolute_url()).content.decode()
+    csrf_token = dict(tokens(html))["csrfmiddlewaretoken"]
+    data = comment_data(csrfmiddlewaretoken=csrf_token)
+    response = visitor.post(f"{role.get_absolute_url()}commentaires/", data)
+    assert response.status_code == 302
+    assert role.comments.get().text == "Très utile, merci."
+
+
+def test_the_form_start_time_is_that_of_each_response(client, role, monkeypatch):
+    client.get(role.get_absolute_url())  # caches the page
+    half_a_minute_later = time.time() + 30
+    monkeypatch.setattr(antispam.time, "time", lambda: half_a_minute_later)
+    html = client.get(role.get_absolute_url()).content.decode()
+    started = [value for name, value in tokens(html) if name == "started"]
+    assert len(started) == 2
+    assert all(antispam.seconds_since(token) < 1 for token in started)
+
+
+def test_a_scheduled_sheet_shows_up_on_time_in_a_cached_page(client, role, monkeypatch):
+    later = make_role(title="Directeur de site", published_at=timezone.now() + timedelta(hours=1))
+    role.related_roles.add(later)
+    assert later.get_absolute_url() not in sheet_html(client, role)
+    in_two_hours = timezone.now() + timedelta(hours=2)
+    monkeypatch.setattr(timezone, "now", lambda: in_two_hours)  # no edit, no signal
+    assert later.get_absolute_url() in sheet_html(client, role)
+
+
+def test_a_poster_sees_his_message_on_a_cached_page(client, role, settings):
+    settings.COMMENT_RATE = "1000/m"
+    Client().get(role.get_absolute_url())  # caches the page
+    client.post(f"{role.get_absolute_url()}commentaires/", comment_data())
+    assert "sera publié après relecture" in sheet_html(client, role)
+    assert "sera publié après relecture" not in sheet_html(Client(), role)
+

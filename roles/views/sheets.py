@@ -15,7 +15,7 @@ from ..forms import CommentForm, RecruitmentRequestForm, RoleFilterForm, SearchF
 from ..models import Comment, Family, OldSlug, Role, Sector, Skill
 from ..models.discovery import CLOSE_ROLES_SHOWN
 from ..models.visitors import find_thread, thread_size
-from ..page_cache import CachedSheetContentMixin
+from ..page_cache import CachedSheetContentMixin, SharedSheetPage
 
 
 class ForgivingPaginationMixin:
@@ -94,15 +94,20 @@ class RoleSheetMixin(BreadcrumbsMixin):
 class SheetPageView(CachedSheetContentMixin, RoleSheetMixin, DetailView):
     """The sheet page: its content (cached: roles/page_cache.py), its forms and comments."""
 
+    def form_initial(self):
+        """Initial values shared by the visitor forms (the page cache puts slots there)."""
+        return {}
+
     def get_context_data(self, comment_form=None, **kwargs):
         role = self.object
         close_roles = Role.objects.published().close_to(role)[:CLOSE_ROLES_SHOWN]
         threads = list(Comment.objects.threads_of(role))
+        initial = self.form_initial()
         if comment_form is None:
             reply_to = self.request.GET.get("reponse_a")
-            comment_form = CommentForm(role=role, initial={"parent": reply_to})
+            comment_form = CommentForm(role=role, initial={"parent": reply_to, **initial})
         return super().get_context_data(
-            recruit_form=RecruitmentRequestForm(fixed_role=role),
+            recruit_form=RecruitmentRequestForm(fixed_role=role, initial=initial),
             comment_form=comment_form,
             comment_threads=threads,
             comment_count=thread_size(threads),
@@ -114,9 +119,24 @@ class SheetPageView(CachedSheetContentMixin, RoleSheetMixin, DetailView):
 
 @method_decorator(conditional_on_content, name="dispatch")
 class RoleDetailView(SheetPageView):
+    """The public sheet page; anonymous visitors share one cached copy (SharedSheetPage)."""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        # Before dispatch: a cached page brings the content version its ETag is made from.
+        self.shared_page = SharedSheetPage(request, kwargs["slug"])
+
+    def form_initial(self):
+        return self.shared_page.form_initial()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**self.shared_page.context(), **kwargs)
+
     def get(self, request, *args, **kwargs):
+        if self.shared_page.entry:
+            return self.shared_page.cached_response()
         try:
-            return super().get(request, *args, **kwargs)
+            response = super().get(request, *args, **kwargs)
         except Http404:
             # A sheet whose slug changed answers at its old address with a permanent redirect.
             visible = Role.objects.visible_to(request.user)
@@ -124,6 +144,9 @@ class RoleDetailView(SheetPageView):
             if old is None:
                 raise
             return redirect(old.role, permanent=True)
+        if self.shared_page.shared:
+            response.add_post_render_callback(self.shared_page.store_and_fill)
+        return response
 
 
 class RolePreviewView(PermissionRequiredMixin, SheetPageView):
