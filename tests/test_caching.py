@@ -6,8 +6,6 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from roles.models import Role
-
 from .factories import make_role
 
 pytestmark = pytest.mark.django_db

@@ -216,4 +216,3 @@ def test_a_poster_sees_his_message_on_a_cached_page(client, role, settings):
     client.post(f"{role.get_absolute_url()}commentaires/", comment_data())
     assert "sera publié après relecture" in sheet_html(client, role)
     assert "sera publié après relecture" not in sheet_html(Client(), role)
-
