@@ -303,12 +303,15 @@ CONTENT_SECURITY_POLICY = {
 # The admin's address: set it to something less guessable than "admin/" in production.
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 
-# Anonymous pages without forms may be kept this long by shared caches (nginx); the sheet's
-# content fragments live as long in the cache, so a scheduled sheet shows up at most this late.
+# Anonymous pages without forms may be kept this long by shared caches (nginx), so a scheduled
+# sheet shows up in them at most this late; cached sheet pages and fragments live as long.
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))
 
-# Load benchmark only (scripts/bench.py): serve /_reference/django/, a view returning fixed bytes.
+# Load benchmark only (scripts/bench.py): serve its references, /_reference/django/ (a view
+# returning fixed bytes) and /_reference/uncached-sheet/<slug>/ (a sheet page with no cache).
 BENCH_REFERENCE_VIEW = env_bool("BENCH_REFERENCE_VIEW")
+if BENCH_REFERENCE_VIEW:  # the cache of /_reference/uncached-sheet/: none
+    CACHES["uncached"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 
 LOGGING = {
     "version": 1,

@@ -8,6 +8,7 @@ from roles import ops
 from roles.forms import StaffPasswordResetForm
 from roles.sitemaps import SITEMAPS
 from roles.views import robots_txt
+from roles.views.sheets import UncachedSheetReference
 
 admin.site.site_header = "Promel : administration des fiches métiers"
 admin.site.site_title = "Administration Promel"
@@ -55,4 +56,7 @@ urlpatterns = [
 ]
 
 if settings.BENCH_REFERENCE_VIEW:
-    urlpatterns.insert(0, path("_reference/django/", ops.fixed_bytes))
+    urlpatterns[:0] = [
+        path("_reference/django/", ops.fixed_bytes),
+        path("_reference/uncached-sheet/<slug:slug>/", UncachedSheetReference.as_view()),
+    ]

@@ -11,7 +11,7 @@ changes, and, since queryset.update() sends no signal, explicitly by the code th
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.cache.utils import make_template_fragment_key
 from django.db.models import prefetch_related_objects
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -78,9 +78,9 @@ def sheet_content_key(request, role):
     return f"{role.pk}.{role.updated_at.timestamp()}.{content_version()}.{stored}"
 
 
-def sheet_content_is_cached(request, role):
+def sheet_content_is_cached(request, role, cache_alias):
     key = make_template_fragment_key("sheet_content", [sheet_content_key(request, role)])
-    return cache.get(key) is not None
+    return caches[cache_alias].get(key) is not None
 
 
 # Stand-ins for a form's per-request values in the shared sheet page, filled in per response.
@@ -158,13 +158,18 @@ class CachedSheetContentMixin:
     content fragment is in the cache: a cached sheet costs one query, plus its forms'.
     """
 
+    fragment_cache = "default"  # the cache alias of the {% cache %} tags in role_detail.html
+
     def get_object(self, queryset=None):
         queryset = self.get_queryset() if queryset is None else queryset
         lookups = queryset._prefetch_related_lookups
         role = super().get_object(queryset.prefetch_related(None))
-        if not sheet_content_is_cached(self.request, role):
+        if not sheet_content_is_cached(self.request, role, self.fragment_cache):
             prefetch_related_objects([role], *lookups)
         return role
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(fragment_cache=self.fragment_cache, **kwargs)
 
 
 def is_content(sender):

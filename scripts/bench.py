@@ -1,12 +1,15 @@
 """Load benchmark through the production stack (make serve): nginx -> gunicorn -> PostgreSQL
 and Redis, driven by wrk on this machine. Prints requests/s, p50/p99, errors and non-2xx per
 page and connection count, and the ratios to two references measured in the same run: nginx
-serving the sheet's HTML as a static file, and a Django view returning fixed bytes.
+serving the sheet's HTML as a static file, and a Django view returning fixed bytes. Then a
+60-second soak over every sheet page and a few searches, with the workers' memory before and
+after.
 
-Usage: make bench   (BENCH_SECONDS=30 by default; BENCH_CONNECTIONS="16 64")
+Usage: make bench   (BENCH_SECONDS=30 by default; BENCH_CONNECTIONS="16 64"; BENCH_SOAK=60)
 On demand only, never in CI: figures depend on the machine and what else runs on it.
 """
 
+import json
 import os
 import re
 import shutil
@@ -16,12 +19,14 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
 SECONDS = int(os.environ.get("BENCH_SECONDS", "30"))
 CONNECTIONS = [int(c) for c in os.environ.get("BENCH_CONNECTIONS", "16 64").split()]
+SOAK_SECONDS = int(os.environ.get("BENCH_SOAK", "60"))
 PORT = int(os.environ.get("SERVE_HTTPS_PORT", "18443"))
 SITE = f"https://127.0.0.1:{PORT}"
 PAGES = {
@@ -30,8 +35,11 @@ PAGES = {
     "home (cacheable)": "/",
     "list (cacheable)": "/metiers/",
     "sheet": "/metiers/coo/",
+    "sheet, reply link": "/metiers/coo/?reponse_a=0",
+    "sheet uncached": "/_reference/uncached-sheet/coo/",
     "search": "/recherche/?q=directeur",
 }
+SEARCHES = ["directeur", "commercial", "relation client", "CRM", "opérations", "marketing"]
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 INSECURE = ssl._create_unverified_context()
 
@@ -67,9 +75,10 @@ def worker_memory(work):
     return sum(int(line) for line in out.stdout.split())
 
 
-def wrk(path, connections, seconds):
+def wrk(path, connections, seconds, script=None):
+    options = ["-s", str(script)] if script else []
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", SITE + path],
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", *options, SITE + path],
         capture_output=True,
         text=True,
     ).stdout
@@ -90,6 +99,23 @@ def wrk(path, connections, seconds):
     }
 
 
+def rotation_script(work):
+    """A wrk script that asks for every sheet page and a few searches, in turn."""
+    slugs = [sheet["slug"] for sheet in json.loads(fetch("/api/metiers/"))["results"]]
+    paths = [f"/metiers/{slug}/" for slug in slugs]
+    paths += [f"/recherche/?q={urllib.parse.quote(query)}" for query in SEARCHES]
+    script = work / "rotation.lua"
+    script.write_text(
+        f"paths = {{{', '.join(json.dumps(path) for path in paths)}}}\n"
+        "i = 0\n"
+        "request = function()\n"
+        "  i = i + 1\n"
+        '  return wrk.format("GET", paths[i % #paths + 1])\n'
+        "end\n"
+    )
+    return script
+
+
 def main():
     if not shutil.which("wrk"):
         subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True)
@@ -98,20 +124,24 @@ def main():
     try:
         (work / "reference" / "sheet.html").write_bytes(fetch(PAGES["sheet"]))
         for path in PAGES.values():
-            fetch(path)  # warm the caches
-        memory_before = worker_memory(work)
+            wrk(path, 4, 2)  # warm every cache with wrk's own requests (nginx keys on headers)
         results = {}
         for connections in CONNECTIONS:
             for name, path in PAGES.items():
                 results[name, connections] = wrk(path, connections, SECONDS)
+        rotation = rotation_script(work)
+        wrk("/", 16, 10, rotation)  # every page rendered and cached once before measuring
+        memory_before = worker_memory(work)
+        soak = wrk("/", 16, SOAK_SECONDS, rotation)
         memory_after = worker_memory(work)
     finally:
         stack.send_signal(signal.SIGTERM)
         stack.wait(timeout=30)
-    report(results, memory_before, memory_after)
+    report(results)
+    report_soak(soak, memory_before, memory_after)
 
 
-def report(results, memory_before, memory_after):
+def report(results):
     print(f"\nwrk -t2, {SECONDS} s per run, through nginx (TLS) on this machine\n")
     print(
         f"{'page':<20} {'conn':>4} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}"
@@ -125,9 +155,17 @@ def report(results, memory_before, memory_after):
             f" {r['errors']:>7} {r['non2xx']:>8} {r['rps'] / static:>9.1%}"
             f" {r['rps'] / django:>9.1%}"
         )
+
+
+def report_soak(soak, memory_before, memory_after):
     growth = (memory_after - memory_before) / memory_before
     print(
-        f"\ngunicorn workers' memory: {memory_before} kB before, {memory_after} kB after"
+        f"\nSoak, {SOAK_SECONDS} s at 16 connections over every sheet page and"
+        f" {len(SEARCHES)} searches: {soak['rps']:.0f} req/s, p50 {soak['p50']:.2f} ms,"
+        f" p99 {soak['p99']:.2f} ms, {soak['errors']} errors, {soak['non2xx']} non-2xx"
+    )
+    print(
+        f"gunicorn workers' memory: {memory_before} kB before, {memory_after} kB after"
         f" ({growth:+.1%})"
     )
 

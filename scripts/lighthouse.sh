@@ -18,7 +18,7 @@ export DJANGO_ENV=production SECRET_KEY="lighthouse-$(od -An -tx1 -N24 /dev/uran
 .venv/bin/python manage.py migrate -v0
 .venv/bin/python manage.py load_initial_content -v0 >/dev/null
 .venv/bin/python manage.py collectstatic --noinput -v0
-.venv/bin/gunicorn promel.wsgi --bind "127.0.0.1:$port" --workers 2 --daemon --pid "$work/gunicorn.pid"
+.venv/bin/gunicorn promel.wsgi --bind "127.0.0.1:$port" --workers 2 --daemon --pid "$work/gunicorn.pid" --no-control-socket
 for _ in $(seq 50); do curl -fs -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.2; done
 
 flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync --no-first-run"

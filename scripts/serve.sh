@@ -69,7 +69,7 @@ openssl x509 -req -in "$work/tls/request.csr" -CA "$work/tls/ca.pem" -CAkey "$wo
 .venv/bin/python manage.py check --deploy --fail-level WARNING
 
 .venv/bin/gunicorn promel.wsgi --bind "127.0.0.1:$app_port" --workers "$workers" \
-  --pid "$work/gunicorn.pid" --daemon --error-logfile "$work/gunicorn.log"
+  --pid "$work/gunicorn.pid" --daemon --error-logfile "$work/gunicorn.log" --no-control-socket
 
 for _ in $(seq 50); do [ -s "$work/gunicorn.pid" ] && break; sleep 0.2; done
 [ -s "$work/gunicorn.pid" ] || { cat "$work/gunicorn.log" >&2; exit 1; }

@@ -184,6 +184,7 @@ class Gunicorn:
                 "1",
                 "--timeout",
                 "20",
+                "--no-control-socket",
             ],
             cwd=PROJECT,
             env=env,

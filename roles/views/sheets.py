@@ -149,6 +149,15 @@ class RoleDetailView(SheetPageView):
         return response
 
 
+class UncachedSheetReference(SheetPageView):
+    """Benchmark reference (BENCH_REFERENCE_VIEW=1 only): the sheet page without any cache."""
+
+    fragment_cache = "uncached"
+
+    def get_queryset(self):
+        return Role.objects.published().for_detail()
+
+
 class RolePreviewView(PermissionRequiredMixin, SheetPageView):
     """A sheet exactly as the public will see it, drafts and future sheets included (editors)."""
 
