@@ -41,7 +41,7 @@ def content_version(request):
 
 
 def remember_content_version(request, version):
-    """Use a version read with a cached page (roles.page_cache.SharedSheetPage): no query."""
+    """Use a version read with a cached page (roles.page_cache.SharedPage): no query."""
     request._content_version = version
 
 

@@ -2,7 +2,7 @@
 
 Pages without forms are public for anonymous visitors (roles.ops_middleware.PublicCacheMiddleware):
 a new view opts in with one line in PUBLIC_VIEWS. The sheet page, which ends with forms, is
-cached in Redis instead: whole for anonymous visitors (SharedSheetPage), as content fragments
+cached in Redis instead: whole for anonymous visitors (SharedPage), as content fragments
 for everyone else. Both are keyed by the global content version, bumped on any change of the
 content, whatever its path: saves and deletes (loaddata's raw saves included), many-to-many
 changes, and, since queryset.update() sends no signal, explicitly by the code that bulk-updates.
@@ -83,30 +83,33 @@ def sheet_content_is_cached(request, role, cache_alias):
     return caches[cache_alias].get(key) is not None
 
 
-# Stand-ins for a form's per-request values in the shared sheet page, filled in per response.
+# Stand-ins for a form's per-request values in a shared page, filled in per response.
 CSRF_TOKEN_SLOT = "__promel_csrf_token__"
 FORM_STARTED_SLOT = "__promel_form_started__"
 
 
-class SharedSheetPage:
-    """The sheet page as every anonymous visitor gets it: cached whole, but for its tokens.
+class SharedPage:
+    """A page as every anonymous visitor gets it: cached whole in Redis, but for its tokens.
 
-    Its two forms are the same for every visitor except for two values: the CSRF token and
-    the signed time the form was shown (roles.antispam). The page is rendered with slots in
-    their place, kept in the cache, and each response fills the slots with that visitor's
-    own values: the content and the forms are rendered once, the tokens per request.
+    The sheet page's two forms are the same for every visitor except for two values: the
+    CSRF token and the signed time the form was shown (roles.antispam). The page is rendered
+    with slots in their place, kept in the cache, and each response fills the slots with that
+    visitor's own values: the content and the forms are rendered once, the tokens per request.
+    The search page has no such token: its cached copy is sent as it is.
 
-    A visitor with a session (an editor), a pending message or a query string (a reply link)
-    gets the page rendered for him. A cached page lives under the content version, and at most
-    until the next scheduled publication, so that a scheduled sheet shows up on time in it.
+    A visitor with a session (an editor) or a pending message gets the page rendered for him,
+    and so does a query string where the page does not allow one (a reply link on a sheet).
+    A cached page lives under the content version, and until the next scheduled publication
+    at the latest, so that a scheduled sheet shows up on time in it.
     """
 
-    def __init__(self, request, slug):
+    def __init__(self, request, *, allow_query):
         self.request = request
-        self.key = f"sheet-page.{hashlib.sha256(slug.encode()).hexdigest()[:32]}"
+        address = request.get_full_path().encode(errors="replace")
+        self.key = f"shared-page.{hashlib.sha256(address).hexdigest()[:32]}"
         self.shared = (
             request.method in ("GET", "HEAD")
-            and not request.GET
+            and (allow_query or not request.GET)
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and "messages" not in request.COOKIES
         )
@@ -124,7 +127,7 @@ class SharedSheetPage:
             return None
         next_publication = entry["stored_version"]["next_publication"]
         if next_publication and timezone.now() >= next_publication:
-            return None  # a scheduled sheet is now public: links to it must show
+            return None  # a scheduled sheet is now public: it must show
         return entry
 
     def context(self):
@@ -137,8 +140,12 @@ class SharedSheetPage:
     def cached_response(self):
         return HttpResponse(self.fill(self.entry["html"]))
 
+    def store_after_render(self, response):
+        if self.shared and hasattr(response, "add_post_render_callback"):
+            response.add_post_render_callback(self.store_and_fill)
+
     def store_and_fill(self, response):
-        """Post-render callback of the shared page: cache it, then fill in this visitor's tokens."""
+        """Post-render callback: cache the page, then fill in this visitor's tokens."""
         html = response.content.decode()
         if response.status_code == 200:
             entry = {"html": html, "stored_version": caching.content_version(self.request)}
@@ -147,8 +154,30 @@ class SharedSheetPage:
         response.content = self.fill(html)
 
     def fill(self, html):
-        html = html.replace(CSRF_TOKEN_SLOT, get_token(self.request))
+        if CSRF_TOKEN_SLOT in html:
+            html = html.replace(CSRF_TOKEN_SLOT, get_token(self.request))
         return html.replace(FORM_STARTED_SLOT, antispam.start_token())
+
+
+class SharedPageMixin:
+    """Serve anonymous visitors one cached copy of the page (SharedPage)."""
+
+    shared_page_allows_query = False
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        # Before dispatch: a cached page brings the content version its ETag is made from.
+        self.shared_page = SharedPage(request, allow_query=self.shared_page_allows_query)
+
+    def get(self, request, *args, **kwargs):
+        if self.shared_page.entry:
+            return self.shared_page.cached_response()
+        response = super().get(request, *args, **kwargs)
+        self.shared_page.store_after_render(response)
+        return response
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**self.shared_page.context(), **kwargs)
 
 
 class CachedSheetContentMixin:

@@ -38,7 +38,10 @@ PAGES = {
     "sheet, reply link": "/metiers/coo/?reponse_a=0",
     "sheet uncached": "/_reference/uncached-sheet/coo/",
     "search": "/recherche/?q=directeur",
+    "search, each new": "/recherche/?q=directeur",  # made unique per request: UNIQUE_PAGES
 }
+# Rows whose every request has its own address (an ignored page number): no cache answers them.
+UNIQUE_PAGES = {"search, each new"}
 SEARCHES = ["directeur", "commercial", "relation client", "CRM", "opérations", "marketing"]
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 INSECURE = ssl._create_unverified_context()
@@ -99,6 +102,21 @@ def wrk(path, connections, seconds, script=None):
     }
 
 
+def unique_address_script(work):
+    """A wrk script that adds a page number of its own to every request: a new cache key."""
+    script = work / "unique.lua"
+    script.write_text(
+        "counter = 0\n"
+        "setup = function(thread) counter = counter + 1; thread:set('id', counter) end\n"
+        "i = 0\n"
+        "request = function()\n"
+        "  i = i + 1\n"
+        '  return wrk.format("GET", wrk.path .. "&page=" .. id .. "-" .. i)\n'
+        "end\n"
+    )
+    return script
+
+
 def rotation_script(work):
     """A wrk script that asks for every sheet page and a few searches, in turn."""
     slugs = [sheet["slug"] for sheet in json.loads(fetch("/api/metiers/"))["results"]]
@@ -125,10 +143,12 @@ def main():
         (work / "reference" / "sheet.html").write_bytes(fetch(PAGES["sheet"]))
         for path in PAGES.values():
             wrk(path, 4, 2)  # warm every cache with wrk's own requests (nginx keys on headers)
+        unique = unique_address_script(work)
         results = {}
         for connections in CONNECTIONS:
             for name, path in PAGES.items():
-                results[name, connections] = wrk(path, connections, SECONDS)
+                script = unique if name in UNIQUE_PAGES else None
+                results[name, connections] = wrk(path, connections, SECONDS, script)
         rotation = rotation_script(work)
         wrk("/", 16, 10, rotation)  # every page rendered and cached once before measuring
         memory_before = worker_memory(work)

@@ -216,3 +216,16 @@ def test_a_poster_sees_his_message_on_a_cached_page(client, role, settings):
     client.post(f"{role.get_absolute_url()}commentaires/", comment_data())
     assert "sera publié après relecture" in sheet_html(client, role)
     assert "sera publié après relecture" not in sheet_html(Client(), role)
+
+
+def test_search_results_are_shared_and_follow_edits_at_once(
+    client, role, django_assert_num_queries
+):
+    url = "/recherche/?q=production"
+    assert role.title in client.get(url).content.decode()
+    with django_assert_num_queries(0):
+        assert role.title in Client().get(url).content.decode()
+    mission = role.missions.get()
+    mission.text = "Piloter les achats"
+    mission.save()
+    assert role.title not in client.get(url).content.decode()

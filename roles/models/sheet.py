@@ -20,7 +20,9 @@ from .search import SearchQuerySetMixin, folded
 from .vocabulary import Family, Sector, SlugNaturalKeyMixin, SlugQuerySet
 
 # Long texts left out of lists (cards show the title, family and summary only).
-HEAVY_FIELDS = ["introduction", "salary_note", "search_content", "search_folded", "search_vector"]
+SEARCH_FIELDS = ["search_content", "search_folded", "search_vector"]
+# Long texts no page shows for a sheet it only links to.
+HEAVY_FIELDS = ["introduction", "salary_note", *SEARCH_FIELDS]
 
 
 class RoleQuerySet(SearchQuerySetMixin, DiscoveryQuerySetMixin, SlugQuerySet):
@@ -97,7 +99,7 @@ class RoleQuerySet(SearchQuerySetMixin, DiscoveryQuerySetMixin, SlugQuerySet):
 
     def for_detail(self):
         """One sheet with every section, in a fixed number of queries."""
-        return self._with_parts(related=Role.objects.published())
+        return self._with_parts(related=Role.objects.published()).defer(*SEARCH_FIELDS)
 
     def for_export(self):
         """Like for_detail(), with every related sheet whatever its status."""
@@ -106,15 +108,19 @@ class RoleQuerySet(SearchQuerySetMixin, DiscoveryQuerySetMixin, SlugQuerySet):
     def _with_parts(self, related):
         from .parts import CareerMove, RoleSkill, Salary
 
+        def moves_with(end):
+            heavy = [f"{end}__{name}" for name in HEAVY_FIELDS]
+            return CareerMove.objects.select_related(end).defer(*heavy)
+
         return self.select_related("family", "reviewed_by").prefetch_related(
             "missions",
             Prefetch("role_skills", queryset=RoleSkill.objects.select_related("skill")),
             "training_paths",
-            Prefetch("incoming_moves", queryset=CareerMove.objects.select_related("from_role")),
-            Prefetch("outgoing_moves", queryset=CareerMove.objects.select_related("to_role")),
+            Prefetch("incoming_moves", queryset=moves_with("from_role")),
+            Prefetch("outgoing_moves", queryset=moves_with("to_role")),
             Prefetch("salaries", queryset=Salary.objects.select_related("sector")),
             "sectors",
-            Prefetch("related_roles", queryset=related.order_by("sort_title")),
+            Prefetch("related_roles", queryset=related.defer(*HEAVY_FIELDS).order_by("sort_title")),
             "tags",
         )
 

@@ -15,7 +15,7 @@ from ..forms import CommentForm, RecruitmentRequestForm, RoleFilterForm, SearchF
 from ..models import Comment, Family, OldSlug, Role, Sector, Skill
 from ..models.discovery import CLOSE_ROLES_SHOWN
 from ..models.visitors import find_thread, thread_size
-from ..page_cache import CachedSheetContentMixin, SharedSheetPage
+from ..page_cache import CachedSheetContentMixin, SharedPageMixin
 
 
 class ForgivingPaginationMixin:
@@ -118,25 +118,15 @@ class SheetPageView(CachedSheetContentMixin, RoleSheetMixin, DetailView):
 
 
 @method_decorator(conditional_on_content, name="dispatch")
-class RoleDetailView(SheetPageView):
-    """The public sheet page; anonymous visitors share one cached copy (SharedSheetPage)."""
-
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        # Before dispatch: a cached page brings the content version its ETag is made from.
-        self.shared_page = SharedSheetPage(request, kwargs["slug"])
+class RoleDetailView(SharedPageMixin, SheetPageView):
+    """The public sheet page; anonymous visitors share one cached copy (SharedPage)."""
 
     def form_initial(self):
         return self.shared_page.form_initial()
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(**self.shared_page.context(), **kwargs)
-
     def get(self, request, *args, **kwargs):
-        if self.shared_page.entry:
-            return self.shared_page.cached_response()
         try:
-            response = super().get(request, *args, **kwargs)
+            return super().get(request, *args, **kwargs)
         except Http404:
             # A sheet whose slug changed answers at its old address with a permanent redirect.
             visible = Role.objects.visible_to(request.user)
@@ -144,9 +134,6 @@ class RoleDetailView(SheetPageView):
             if old is None:
                 raise
             return redirect(old.role, permanent=True)
-        if self.shared_page.shared:
-            response.add_post_render_callback(self.shared_page.store_and_fill)
-        return response
 
 
 class UncachedSheetReference(SheetPageView):
@@ -302,9 +289,12 @@ class SectorListView(BreadcrumbsMixin, ListView):
         return Sector.objects.in_use()
 
 
-class SearchView(BreadcrumbsMixin, ForgivingPaginationMixin, ListView):
+class SearchView(SharedPageMixin, BreadcrumbsMixin, ForgivingPaginationMixin, ListView):
+    """Results of a query, the same for every visitor: each query's page is cached a while."""
+
     template_name = "roles/search.html"
     context_object_name = "roles"
+    shared_page_allows_query = True
 
     def get_breadcrumbs(self):
         return [("Recherche", None)]
