@@ -27,6 +27,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 SECONDS = int(os.environ.get("BENCH_SECONDS", "30"))
 CONNECTIONS = [int(c) for c in os.environ.get("BENCH_CONNECTIONS", "16 64").split()]
 SOAK_SECONDS = int(os.environ.get("BENCH_SOAK", "60"))
+WARM_UP_SECONDS = 3
 PORT = int(os.environ.get("SERVE_HTTPS_PORT", "18443"))
 SITE = f"https://127.0.0.1:{PORT}"
 PAGES = {
@@ -141,13 +142,14 @@ def main():
     stack, work = start_stack(info)
     try:
         (work / "reference" / "sheet.html").write_bytes(fetch(PAGES["sheet"]))
-        for path in PAGES.values():
-            wrk(path, 4, 2)  # warm every cache with wrk's own requests (nginx keys on headers)
         unique = unique_address_script(work)
         results = {}
         for connections in CONNECTIONS:
             for name, path in PAGES.items():
                 script = unique if name in UNIQUE_PAGES else None
+                # Unmeasured first: fills the caches with wrk's own requests (nginx keys on
+                # headers), and lets the workers finish the previous run's queued requests.
+                wrk(path, connections, WARM_UP_SECONDS, script)
                 results[name, connections] = wrk(path, connections, SECONDS, script)
         rotation = rotation_script(work)
         wrk("/", 16, 10, rotation)  # every page rendered and cached once before measuring
