@@ -28,6 +28,9 @@ SECONDS = int(os.environ.get("BENCH_SECONDS", "30"))
 CONNECTIONS = [int(c) for c in os.environ.get("BENCH_CONNECTIONS", "16 64").split()]
 SOAK_SECONDS = int(os.environ.get("BENCH_SOAK", "60"))
 WARM_UP_SECONDS = 3
+# wrk counts a response slower than its timeout (2 s by default) as an error; a slow answer
+# shows in the p99 column, an error is a failed request: a browser waits far longer than 2 s.
+TIMEOUT = "10s"
 PORT = int(os.environ.get("SERVE_HTTPS_PORT", "18443"))
 SITE = f"https://127.0.0.1:{PORT}"
 PAGES = {
@@ -82,7 +85,8 @@ def worker_memory(work):
 def wrk(path, connections, seconds, script=None):
     options = ["-s", str(script)] if script else []
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", *options, SITE + path],
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", f"--timeout={TIMEOUT}", "--latency"]
+        + [*options, SITE + path],
         capture_output=True,
         text=True,
     ).stdout
