@@ -154,9 +154,15 @@ class SharedPage:
         response.content = self.fill(html)
 
     def fill(self, html):
-        if CSRF_TOKEN_SLOT in html:
-            html = html.replace(CSRF_TOKEN_SLOT, get_token(self.request))
-        return html.replace(FORM_STARTED_SLOT, antispam.start_token())
+        """This visitor's own values in the slots (get_token also sets his CSRF cookie)."""
+        values = {
+            CSRF_TOKEN_SLOT: lambda: get_token(self.request),
+            FORM_STARTED_SLOT: antispam.start_token,
+        }
+        for slot, value in values.items():
+            if slot in html:
+                html = html.replace(slot, value())
+        return html
 
 
 class SharedPageMixin:
