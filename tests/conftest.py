@@ -5,6 +5,14 @@ from django.core.management import call_command
 from roles.models import Role
 
 
+def pytest_terminal_summary(terminalreporter):
+    """Where the browser tests left their screenshots (here: xdist's main process loads it)."""
+    from .browser.conftest import SCREENSHOTS
+
+    if SCREENSHOTS.exists():
+        terminalreporter.write_line(f"Screenshots of every page type: {SCREENSHOTS}")
+
+
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

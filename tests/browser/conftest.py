@@ -25,7 +25,7 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOTS = Path(
     os.environ.get("SCREENSHOT_DIR", Path(__file__).resolve().parents[2] / "artifacts/screenshots")
-)
+)  # printed at the end of the run by tests/conftest.py
 
 
 def pytest_collection_modifyitems(config, items):
@@ -37,11 +37,6 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(skip)
-
-
-def pytest_terminal_summary(terminalreporter):
-    if SCREENSHOTS.exists():
-        terminalreporter.write_line(f"Screenshots of every page type: {SCREENSHOTS}")
 
 
 @pytest.fixture(scope="session")
