@@ -107,19 +107,29 @@ def wrk(path, connections, seconds, script=None):
     }
 
 
-def unique_address_script(work):
-    """A wrk script that adds a page number of its own to every request: a new cache key."""
-    script = work / "unique.lua"
-    script.write_text(
-        "counter = 0\n"
-        "setup = function(thread) counter = counter + 1; thread:set('id', counter) end\n"
+def lua_script(path, prelude, next_address):
+    """A wrk script whose n-th request (n counts from 1 in each thread) asks for next_address."""
+    path.write_text(
+        f"{prelude}\n"
         "i = 0\n"
         "request = function()\n"
         "  i = i + 1\n"
-        '  return wrk.format("GET", wrk.path .. "&page=" .. id .. "-" .. i)\n'
+        f'  return wrk.format("GET", {next_address})\n'
         "end\n"
     )
-    return script
+    return path
+
+
+def unique_address_script(work):
+    """A wrk script that adds a page number of its own to every request: a new cache key.
+
+    The number holds the run's start time, so that a run never meets its warm-up's addresses.
+    """
+    threads = (
+        "counter = 0\n"
+        "setup = function(t) counter = counter + 1; t:set('id', os.time() .. '-' .. counter) end"
+    )
+    return lua_script(work / "unique.lua", threads, 'wrk.path .. "&page=" .. id .. "-" .. i')
 
 
 def rotation_script(work):
@@ -127,16 +137,8 @@ def rotation_script(work):
     slugs = [sheet["slug"] for sheet in json.loads(fetch("/api/metiers/"))["results"]]
     paths = [f"/metiers/{slug}/" for slug in slugs]
     paths += [f"/recherche/?q={urllib.parse.quote(query)}" for query in SEARCHES]
-    script = work / "rotation.lua"
-    script.write_text(
-        f"paths = {{{', '.join(json.dumps(path) for path in paths)}}}\n"
-        "i = 0\n"
-        "request = function()\n"
-        "  i = i + 1\n"
-        '  return wrk.format("GET", paths[i % #paths + 1])\n'
-        "end\n"
-    )
-    return script
+    listed = f"paths = {{{', '.join(json.dumps(path) for path in paths)}}}"
+    return lua_script(work / "rotation.lua", listed, "paths[i % #paths + 1]")
 
 
 def main():
