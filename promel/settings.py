@@ -83,15 +83,17 @@ MIDDLEWARE = [
     "roles.ops_middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session's middleware, so that it sees (and drops) its Vary: Cookie.
+    "roles.caching.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Cross-site posts refused for every form; the admin's also carry Django's token.
+    "promel.cross_origin.CrossOriginProtectionMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "roles.middleware.NoIndexAdminMiddleware",
-    "roles.ops_middleware.PublicCacheMiddleware",
     # Its process_exception turns the views' database errors into the French 503 page.
     "roles.ops_middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: turns a locked-out log-in into its lock-out page.
@@ -232,7 +234,6 @@ RETENTION_CANDIDATE_DAYS = int(os.environ.get("RETENTION_CANDIDATE_DAYS", str(2 
 # Anti-spam on visitors' forms. Rates are "count/period" as django-ratelimit reads them.
 CONTACT_RATE = os.environ.get("CONTACT_RATE", "5/10m")
 COMMENT_RATE = os.environ.get("COMMENT_RATE", "1/15s")
-FORM_MIN_FILL_SECONDS = int(os.environ.get("FORM_MIN_FILL_SECONDS", "3"))
 # Number of reverse proxies in front of the site that append to X-Forwarded-For; 0 means the
 # client address is REMOTE_ADDR (anything else could be forged by the client).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
@@ -279,7 +280,7 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-# No script reads the CSRF cookie: forms carry the token in a hidden field.
+# No script reads the CSRF cookie: the admin's forms carry the token in a hidden field.
 CSRF_COOKIE_HTTPONLY = True
 PERMISSIONS_POLICY = (
     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
@@ -303,15 +304,13 @@ CONTENT_SECURITY_POLICY = {
 # The admin's address: set it to something less guessable than "admin/" in production.
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 
-# Anonymous pages without forms may be kept this long by shared caches (nginx), so a scheduled
-# sheet shows up in them at most this late; cached sheet pages and fragments live as long.
+# Anonymous visitors' pages may be kept this long by shared caches (nginx, roles.caching), so
+# an edit or a scheduled sheet shows up in them at most this late.
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))
 
 # Load benchmark only (scripts/bench.py): serve its references, /_reference/django/ (a view
 # returning fixed bytes) and /_reference/uncached-sheet/<slug>/ (a sheet page with no cache).
 BENCH_REFERENCE_VIEW = env_bool("BENCH_REFERENCE_VIEW")
-if BENCH_REFERENCE_VIEW:  # the cache of /_reference/uncached-sheet/: none
-    CACHES["uncached"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 
 LOGGING = {
     "version": 1,

@@ -1,16 +1,9 @@
-"""Defences of the visitors' forms that need no third-party service.
-
-A honeypot field, a signed minimum fill time and a per-IP rate limit (django-ratelimit).
+"""Defences of the visitors' forms that need no third-party service and no per-visitor value
+in the page: a honeypot field (roles.forms.visitors) and a per-IP rate limit (django-ratelimit).
 """
 
-import time
-
 from django.conf import settings
-from django.core import signing
 from django_ratelimit.core import is_ratelimited
-
-STARTED_SALT = "roles.form-started"
-CONFIRMED_SALT = "roles.form-confirmed"
 
 
 def client_ip(group, request):
@@ -34,28 +27,3 @@ def over_rate(request, group, rate_setting):
     return is_ratelimited(
         request, group=group, key=client_ip, rate=rate, method="POST", increment=True
     )
-
-
-def start_token(now=None):
-    """A signed record of when the form was shown."""
-    return signing.dumps(int(now if now is not None else time.time()), salt=STARTED_SALT)
-
-
-def seconds_since(token):
-    """Seconds since `start_token` made the token; None when it is missing or forged."""
-    try:
-        started = signing.loads(token or "", salt=STARTED_SALT, max_age=7 * 24 * 3600)
-    except signing.BadSignature:
-        return None
-    return time.time() - started
-
-
-def confirmation_token():
-    return signing.dumps("confirmed", salt=CONFIRMED_SALT)
-
-
-def is_confirmation(token):
-    try:
-        return signing.loads(token or "", salt=CONFIRMED_SALT, max_age=24 * 3600) == "confirmed"
-    except signing.BadSignature:
-        return False

@@ -5,7 +5,6 @@ from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.views.decorators.http import require_safe
 
-from .caching import conditional_on_content
 from .forms import ApiRoleFilterForm
 from .models import Role
 from .serialization import sheet_document, sheet_summary
@@ -29,7 +28,6 @@ def page_url(request, number):
 
 
 @require_safe
-@conditional_on_content
 def role_list(request):
     form = ApiRoleFilterForm(request.GET)
     for name in request.GET:
@@ -58,7 +56,6 @@ def role_list(request):
 
 
 @require_safe
-@conditional_on_content
 def role_detail(request, slug):
     role = Role.objects.published().for_detail().filter(slug=slug).first()
     if role is None:

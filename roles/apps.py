@@ -7,10 +7,10 @@ class RolesConfig(AppConfig):
     verbose_name = "Fiches métiers"
 
     def ready(self):
-        from . import page_cache, signals  # noqa: F401 - connects the receivers
+        from . import caching, signals  # noqa: F401 - connects the receivers
         from .permissions import build_groups
 
         # After migrate, when every model's permissions exist (on a fresh database too).
         post_migrate.connect(build_groups, sender=self)
 
-        page_cache.connect()
+        caching.connect()

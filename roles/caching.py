@@ -1,62 +1,152 @@
-"""Conditional GET for sheet pages and API documents: ETag and Last-Modified.
+"""Public caching, in one place: which responses are shared, the content version, validators.
 
-Both come from content timestamps, never from the response body, so pages that carry a
-CSRF token (different on every response) still revalidate. A page shows other sheets too
-(career moves, related sheets), so the version is that of the whole content: the latest
-edit of any sheet, the latest publication date reached, the number of public sheets
-(which changes when a sheet is deleted or a scheduled one goes live), and the approved
-comments (their number and latest date).
+Public: every GET or HEAD of a page of the site (the `roles` URLs, the sitemap, robots.txt) by
+an anonymous visitor, that is one who sends no session cookie and no pending message. Such a
+visitor gets the same bytes as any other: the pages hold no per-visitor value (the forms carry
+no token, see promel.cross_origin), so the response is `Cache-Control: public` with a max-age
+of PUBLIC_CACHE_SECONDS, sets no cookie and does not vary on cookies. nginx keeps it, and
+revalidates it with its ETag and Last-Modified.
 
-The ETag also depends on what makes one visitor's copy differ from another's: the user, the
-CSRF cookie (a cached form must carry a token matching the current cookie) and a pending
-flash message (which a 304 would hide).
+Private: the admin, the views marked `private_page` (the preview), the benchmark references,
+the health check, and every request with a session or a message: `private, no-cache`.
+
+Validators come from the content version, which covers every page at once: one database row
+(ContentVersion) raised in the transaction of any change of a model a public page shows
+(sheets and their parts, families, skills, sectors, tags, comments), and the publication clock,
+the latest publication time reached, which moves on its own when a scheduled sheet goes live.
+A conditional GET that still matches is answered 304 before the view runs, in one query.
 """
 
 import hashlib
+from pathlib import Path
 
 from django.conf import settings
-from django.db.models import Count, Max, Min, Q
+from django.db import DatabaseError
+from django.db.models import Subquery
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
-from django.views.decorators.http import condition
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date, quote_etag
 
-from .models import Comment, Role
+from .models import ContentVersion, Role
 
-
-def content_version(request):
-    """One query per request, whatever the number of calls."""
-    if not hasattr(request, "_content_version"):
-        now = timezone.now()
-        public = Q(status=Role.Status.PUBLISHED, published_at__lte=now)
-        approved = Q(comments__status=Comment.Status.APPROVED)
-        scheduled = Q(status=Role.Status.PUBLISHED, published_at__gt=now)
-        request._content_version = Role.objects.aggregate(
-            edited=Max("updated_at"),
-            published=Max("published_at", filter=public),
-            public_count=Count("pk", filter=public, distinct=True),
-            comment_count=Count("comments", filter=approved),
-            commented=Max("comments__created_at", filter=approved),
-            next_publication=Min("published_at", filter=scheduled),
-        )
-    return request._content_version
+PUBLIC_URL_NAMES = {"sitemap", "robots_txt"}
+CONTENT_APPS = {"roles", "taggit"}
+# What visitors send changes no public page (comments are the exception: they show).
+NOT_CONTENT = {"recruitmentrequest", "erasurelog", "contentversion"}
 
 
-def remember_content_version(request, version):
-    """Use a version read with a cached page (roles.page_cache.SharedPage): no query."""
-    request._content_version = version
+def private_page(view):
+    """Mark a view whose pages are never shared (it shows drafts, or one person's data)."""
+    view.private_page = True
+    return view
 
 
-def last_modified(request, *args, **kwargs):
-    version = content_version(request)
-    moments = [moment for moment in (version["edited"], version["published"]) if moment]
-    return max(moments, default=None)
-
-
-def etag(request, *args, **kwargs):
-    version = content_version(request)
+def is_public_request(request, view):
+    match = request.resolver_match
     cookies = request.COOKIES
-    visitor = [request.user.pk, cookies.get(settings.CSRF_COOKIE_NAME), cookies.get("messages")]
-    parts = [request.get_full_path(), *visitor, *version.values()]
-    return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    return (
+        request.method in ("GET", "HEAD")
+        and (match.app_name == "roles" or match.url_name in PUBLIC_URL_NAMES)
+        and not getattr(view, "private_page", False)
+        and not getattr(getattr(view, "view_class", None), "private_page", False)
+        and settings.SESSION_COOKIE_NAME not in cookies
+        and "messages" not in cookies
+    )
 
 
-conditional_on_content = condition(etag_func=etag, last_modified_func=last_modified)
+def code_version():
+    """What changes with a deployment: the project's code and templates."""
+    root = Path(settings.BASE_DIR)
+    digest = hashlib.sha256()
+    for path in sorted([*root.glob("roles/**/*.py"), *root.glob("templates/**/*.html")]):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+CODE_VERSION = code_version()
+
+
+def current_version():
+    """The content version now: one query."""
+    now = timezone.now()
+    reached = Role.objects.filter(status=Role.Status.PUBLISHED, published_at__lte=now)
+    latest = reached.order_by("-published_at").values("published_at")[:1]
+    version = (
+        ContentVersion.objects.filter(pk=1)
+        .annotate(published=Subquery(latest))
+        .values("number", "changed_at", "published")
+        .first()
+    )
+    if version is None:  # a flushed table (tests)
+        ContentVersion.bump()
+        return current_version()
+    return version
+
+
+def etag(version):
+    parts = [CODE_VERSION, version["number"], version["published"]]
+    return quote_etag(hashlib.sha256(repr(parts).encode()).hexdigest()[:32])
+
+
+def last_modified(version):
+    return max(moment for moment in (version["changed_at"], version["published"]) if moment)
+
+
+def make_public(response, version):
+    patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_SECONDS)
+    response["ETag"] = etag(version)
+    response["Last-Modified"] = http_date(last_modified(version).timestamp())
+    # Nothing in the page depends on cookies: it is the page of a visitor who sends none.
+    vary = [name.strip() for name in response.get("Vary", "").split(",")]
+    vary = [name for name in vary if name and name.lower() != "cookie"]
+    if vary:
+        response["Vary"] = ", ".join(vary)
+    else:
+        response.headers.pop("Vary", None)
+
+
+def is_shareable(response):
+    return response.status_code in (200, 304) and not response.cookies
+
+
+class PublicCacheMiddleware:
+    """Public pages shared and revalidated, everything else private (see the module's text).
+
+    Placed before SessionMiddleware, so that it sees the response after the session's Vary.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        version = getattr(request, "public_content_version", None)
+        if version is not None and is_shareable(response):
+            make_public(response, version)
+        elif request.method in ("GET", "HEAD") and "Cache-Control" not in response:
+            patch_cache_control(response, private=True, no_cache=True)
+        return response
+
+    def process_view(self, request, view, view_args, view_kwargs):
+        if not is_public_request(request, view):
+            return None
+        try:
+            version = request.public_content_version = current_version()
+        except DatabaseError:
+            return None  # the view meets the outage too, and answers it (503)
+        return get_conditional_response(
+            request, etag=etag(version), last_modified=last_modified(version).timestamp()
+        )
+
+
+def content_changed(sender, **kwargs):
+    meta = sender._meta
+    if meta.app_label in CONTENT_APPS and meta.model_name not in NOT_CONTENT:
+        ContentVersion.bump()
+
+
+def connect():
+    """Called once from RolesConfig.ready()."""
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(content_changed, dispatch_uid=f"content-version-{id(signal)}")

@@ -1,4 +1,4 @@
-"""Production middleware: request ids, security headers, public caching, database outages."""
+"""Production middleware: request ids, security headers, database outages."""
 
 import logging
 import re
@@ -8,10 +8,8 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from .jsonlog import current_request
-from .page_cache import is_public_view
 
 logger = logging.getLogger(__name__)
 
@@ -47,38 +45,6 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
-
-
-class PublicCacheMiddleware:
-    """Let shared caches keep the pages without forms, for anonymous visitors only.
-
-    Which pages: the URL names in roles.page_cache.PUBLIC_VIEWS. A visitor with a session
-    (an editor) or a response that sets a cookie or varies on it is never made public.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        if self.is_public(request, response):
-            patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_SECONDS)
-            patch_vary_headers(response, ["Accept-Encoding"])
-        elif request.method in ("GET", "HEAD") and "Cache-Control" not in response:
-            patch_cache_control(response, private=True, no_cache=True)
-        return response
-
-    def is_public(self, request, response):
-        match = request.resolver_match
-        return (
-            request.method in ("GET", "HEAD")
-            and response.status_code in (200, 304)
-            and match is not None
-            and is_public_view(match.view_name)
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
-            and not response.cookies
-            and "cookie" not in response.get("Vary", "").lower()
-        )
 
 
 UNAVAILABLE_FALLBACK = (

@@ -10,10 +10,10 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.utils import timezone
+from roles.page_cache import bump_content_version
 
 from roles import antispam
 from roles.models import Mission, Role
-from roles.page_cache import bump_content_version
 
 from .factories import fill_sheet, make_comment, make_family, make_role, make_skill
 from .visitors import comment_data

@@ -14,6 +14,7 @@ from reversion_compare.admin import CompareVersionAdmin
 from ..health import check_sheets
 from ..models import (
     CareerMove,
+    ContentVersion,
     Family,
     Mission,
     Role,
@@ -23,7 +24,6 @@ from ..models import (
     Skill,
     TrainingPath,
 )
-from ..page_cache import bump_content_version
 from ..rendering import MARKDOWN_HELP
 from ..signals import deferred_search_refresh
 from ..templatetags.roles_extras import sheet_markdown
@@ -260,7 +260,7 @@ class RoleAdmin(CompareVersionAdmin):
     @admin.action(description="Publier les fiches sélectionnées")
     def publish(self, request, queryset):
         count = queryset.update(status=Role.Status.PUBLISHED, updated_at=timezone.now())
-        bump_content_version()  # update() sends no signal
+        ContentVersion.bump()  # update() sends no signal
         self.message_user(request, f"{count} fiche(s) publiée(s).", messages.SUCCESS)
 
     @admin.action(
@@ -268,13 +268,13 @@ class RoleAdmin(CompareVersionAdmin):
     )
     def mark_reviewed(self, request, queryset):
         count = queryset.update(reviewed_at=timezone.now(), reviewed_by=request.user)
-        bump_content_version()  # "Relue le ... par ..." shows on the cached sheet content
+        ContentVersion.bump()  # update() sends no signal
         self.message_user(request, f"{count} fiche(s) marquée(s) comme relue(s).", messages.SUCCESS)
 
     @admin.action(description="Repasser les fiches sélectionnées en brouillon")
     def unpublish(self, request, queryset):
         count = queryset.update(status=Role.Status.DRAFT, updated_at=timezone.now())
-        bump_content_version()  # update() sends no signal
+        ContentVersion.bump()  # update() sends no signal
         self.message_user(request, f"{count} fiche(s) repassée(s) en brouillon.", messages.SUCCESS)
 
 

@@ -3,11 +3,9 @@
 import re
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from .. import antispam
 from ..models import Comment, RecruitmentRequest, Role
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
@@ -30,27 +28,17 @@ def phone_number(value):
 
 
 class VisitorForm(forms.Form):
-    """Honeypot and signed fill time, shared by the visitors' forms."""
+    """The honeypot shared by the visitors' forms."""
 
     website = forms.CharField(
         label="Laissez ce champ vide",
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
-    started = forms.CharField(
-        required=False, widget=forms.HiddenInput, initial=antispam.start_token
-    )
 
     def is_bot(self):
         """A filled honeypot: a person never sees that field."""
         return bool(self.data.get("website", "").strip())
-
-    def needs_confirmation(self):
-        """Sent faster than a person types (autofill can do it) and not yet confirmed."""
-        if antispam.is_confirmation(self.data.get("confirmation")):
-            return False
-        elapsed = antispam.seconds_since(self.data.get("started"))
-        return elapsed is None or elapsed < settings.FORM_MIN_FILL_SECONDS
 
 
 class RecruitmentRequestForm(VisitorForm, forms.ModelForm):

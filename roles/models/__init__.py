@@ -1,3 +1,4 @@
+from .content_version import ContentVersion
 from .history import OldSlug
 from .parts import CareerMove, Mission, RoleSkill, Salary, TrainingPath
 from .sheet import Role
@@ -7,6 +8,7 @@ from .vocabulary import Family, Sector, Skill
 __all__ = [
     "CareerMove",
     "Comment",
+    "ContentVersion",
     "ErasureLog",
     "Family",
     "Mission",

@@ -5,17 +5,15 @@ from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse_lazy
-from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
 from .. import job_ad
-from ..caching import conditional_on_content
+from ..caching import private_page
 from ..forms import CommentForm, RecruitmentRequestForm, RoleFilterForm, SearchForm
 from ..models import Comment, Family, OldSlug, Role, Sector, Skill
 from ..models.discovery import CLOSE_ROLES_SHOWN
 from ..models.visitors import find_thread, thread_size
-from ..page_cache import CachedSheetContentMixin, SharedPageMixin
 
 
 class ForgivingPaginationMixin:
@@ -91,38 +89,28 @@ class RoleSheetMixin(BreadcrumbsMixin):
         return [ROLE_LIST_CRUMB, family_crumb, (self.object.title, None)]
 
 
-class SheetPageView(CachedSheetContentMixin, RoleSheetMixin, DetailView):
-    """The sheet page: its content (cached: roles/page_cache.py), its forms and comments."""
-
-    def form_initial(self):
-        """Initial values shared by the visitor forms (the page cache puts slots there)."""
-        return {}
+class SheetPageView(RoleSheetMixin, DetailView):
+    """The sheet page: its content, its forms and comments."""
 
     def get_context_data(self, comment_form=None, **kwargs):
         role = self.object
-        close_roles = Role.objects.published().close_to(role)[:CLOSE_ROLES_SHOWN]
         threads = list(Comment.objects.threads_of(role))
-        initial = self.form_initial()
         if comment_form is None:
             reply_to = self.request.GET.get("reponse_a")
-            comment_form = CommentForm(role=role, initial={"parent": reply_to, **initial})
+            comment_form = CommentForm(role=role, initial={"parent": reply_to})
         return super().get_context_data(
-            recruit_form=RecruitmentRequestForm(fixed_role=role, initial=initial),
+            recruit_form=RecruitmentRequestForm(fixed_role=role),
             comment_form=comment_form,
             comment_threads=threads,
             comment_count=thread_size(threads),
             replying_to=find_thread(threads, comment_form["parent"].value()),
-            close_roles=close_roles,  # lazy: only queried when the content is not cached
+            close_roles=Role.objects.published().close_to(role)[:CLOSE_ROLES_SHOWN],
             **kwargs,
         )
 
 
-@method_decorator(conditional_on_content, name="dispatch")
-class RoleDetailView(SharedPageMixin, SheetPageView):
-    """The public sheet page; anonymous visitors share one cached copy (SharedPage)."""
-
-    def form_initial(self):
-        return self.shared_page.form_initial()
+class RoleDetailView(SheetPageView):
+    """The public sheet page."""
 
     def get(self, request, *args, **kwargs):
         try:
@@ -137,14 +125,13 @@ class RoleDetailView(SharedPageMixin, SheetPageView):
 
 
 class UncachedSheetReference(SheetPageView):
-    """Benchmark reference (BENCH_REFERENCE_VIEW=1 only): the sheet page without any cache."""
-
-    fragment_cache = "uncached"
+    """Benchmark reference (BENCH_REFERENCE_VIEW=1 only): the sheet page, rendered each time."""
 
     def get_queryset(self):
         return Role.objects.published().for_detail()
 
 
+@private_page
 class RolePreviewView(PermissionRequiredMixin, SheetPageView):
     """A sheet exactly as the public will see it, drafts and future sheets included (editors)."""
 
@@ -158,7 +145,6 @@ class RolePreviewView(PermissionRequiredMixin, SheetPageView):
         return super().get_context_data(preview=True, **kwargs)
 
 
-@method_decorator(conditional_on_content, name="dispatch")
 class RoleJobAdView(RoleSheetMixin, DetailView):
     """A job-ad draft built from a sheet, for recruiters to copy and complete."""
 
@@ -289,12 +275,11 @@ class SectorListView(BreadcrumbsMixin, ListView):
         return Sector.objects.in_use()
 
 
-class SearchView(SharedPageMixin, BreadcrumbsMixin, ForgivingPaginationMixin, ListView):
-    """Results of a query, the same for every visitor: each query's page is cached a while."""
+class SearchView(BreadcrumbsMixin, ForgivingPaginationMixin, ListView):
+    """Results of a query."""
 
     template_name = "roles/search.html"
     context_object_name = "roles"
-    shared_page_allows_query = True
 
     def get_breadcrumbs(self):
         return [("Recherche", None)]

@@ -7,6 +7,8 @@ from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import TemplateView
 
 from .. import antispam, notifications
@@ -21,12 +23,6 @@ def too_many_requests(request):
     return render(request, "429.html", status=429)
 
 
-def ask_confirmation(request, template, context):
-    """A form sent too fast: shown again, as typed, with a request to confirm."""
-    context = {**context, "confirmation_token": antispam.confirmation_token()}
-    return render(request, template, context)
-
-
 def preset_role(request):
     """The published sheet named by ?metier=<slug>, if any (anything else is ignored)."""
     slug = request.GET.get("metier", "")
@@ -36,6 +32,7 @@ def preset_role(request):
     return role.slug if role else None
 
 
+@csrf_exempt  # protected by promel.cross_origin, with no token in the page
 def contact(request):
     """The recruitment form on its own page; the sheets' forms post here too."""
     crumbs = [("Nous contacter", None)]
@@ -48,8 +45,6 @@ def contact(request):
     context = {"form": form, "crumbs": crumbs}
     if not form.is_valid():
         return render(request, "roles/contact.html", context)
-    if form.needs_confirmation():
-        return ask_confirmation(request, "roles/contact.html", context)
     # Only what would be stored counts: a person correcting mistakes is never limited.
     if antispam.over_rate(request, "contact", "CONTACT_RATE"):
         return too_many_requests(request)
@@ -67,6 +62,7 @@ class ContactThanksView(BreadcrumbsMixin, TemplateView):
         return [("Nous contacter", reverse("roles:contact")), ("Merci", None)]
 
 
+@method_decorator(csrf_exempt, name="dispatch")  # promel.cross_origin protects it
 class CommentView(RoleDetailView):
     """Posting a comment: back to the sheet when stored, the sheet with the errors otherwise."""
 
@@ -82,9 +78,6 @@ class CommentView(RoleDetailView):
             return self.stored(Comment.Status.PENDING)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(comment_form=form))
-        if form.needs_confirmation():
-            context = self.get_context_data(comment_form=form)
-            return ask_confirmation(request, self.template_name, context)
         if antispam.over_rate(request, "comment", "COMMENT_RATE"):
             return too_many_requests(request)
         with transaction.atomic():
