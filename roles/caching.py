@@ -90,13 +90,15 @@ def etag(version):
 
 
 def last_modified(version):
-    return max(moment for moment in (version["changed_at"], version["published"]) if moment)
+    """A timestamp in whole seconds, as HTTP dates are."""
+    moments = [moment for moment in (version["changed_at"], version["published"]) if moment]
+    return int(max(moments).timestamp())
 
 
 def make_public(response, version):
     patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_SECONDS)
     response["ETag"] = etag(version)
-    response["Last-Modified"] = http_date(last_modified(version).timestamp())
+    response["Last-Modified"] = http_date(last_modified(version))
     # Nothing in the page depends on cookies: it is the page of a visitor who sends none.
     vary = [name.strip() for name in response.get("Vary", "").split(",")]
     vary = [name for name in vary if name and name.lower() != "cookie"]
@@ -136,7 +138,7 @@ class PublicCacheMiddleware:
         except DatabaseError:
             return None  # the view meets the outage too, and answers it (503)
         return get_conditional_response(
-            request, etag=etag(version), last_modified=last_modified(version).timestamp()
+            request, etag=etag(version), last_modified=last_modified(version)
         )
 
 

@@ -1,13 +1,12 @@
 """Bots and attackers get nothing through; people always do."""
 
-import time
 from html.parser import HTMLParser
 
 import pytest
 from django.core import mail
 from django.test import RequestFactory
 
-from roles.antispam import client_ip, start_token
+from roles.antispam import client_ip
 from roles.models import Comment, RecruitmentRequest
 
 from .factories import make_comment, make_request, make_role
@@ -74,58 +73,21 @@ class TestHoneypot:
         assert not Comment.objects.exists() and mail.outbox == []
 
 
-class TestMinimumFillTime:
-    def test_a_form_sent_too_fast_is_shown_again_to_confirm_then_accepted(self, client):
-        response = client.post("/contact/", request_data(started=start_token()))
-        html = response.content.decode()
-        assert response.status_code == 200 and "confirmez l'envoi" in html
-        assert "Nous cherchons un directeur des opérations" in html
-        assert not RecruitmentRequest.objects.exists()
-        token = html.split('name="confirmation" value="')[1].split('"')[0]
-        response = client.post("/contact/", request_data(started=start_token(), confirmation=token))
-        assert response.status_code == 302 and RecruitmentRequest.objects.count() == 1
-
-    @pytest.mark.parametrize(
-        "started",
-        ["", "forged", pytest.param(str(int(time.time()) - 60), id="unsigned-time")],
-    )
-    def test_a_missing_or_forged_start_time_asks_for_confirmation(self, client, started):
-        response = client.post("/contact/", request_data(started=started))
-        assert response.status_code == 200 and 'name="confirmation"' in response.content.decode()
-        assert not RecruitmentRequest.objects.exists()
-
-    def test_a_comment_sent_too_fast_is_confirmed_on_the_sheet(self, client):
-        role = make_role()
-        url = f"{role.get_absolute_url()}commentaires/"
-        response = client.post(url, comment_data(started=start_token()))
-        assert response.status_code == 200 and "Confirmer l'envoi" in response.content.decode()
-        assert not Comment.objects.exists()
-
-    def test_a_comment_confirmed_after_a_fast_send_is_stored(self, client, settings):
-        settings.COMMENT_RATE = "100/m"
-        role = make_role()
-        url = f"{role.get_absolute_url()}commentaires/"
-        html = client.post(url, comment_data(started=start_token())).content.decode()
-        token = html.split('name="confirmation" value="')[1].split('"')[0]
-        response = client.post(url, comment_data(started=start_token(), confirmation=token))
-        assert response.status_code == 302 and Comment.objects.count() == 1
-
-
 class TestInvalidInput:
-    @pytest.mark.parametrize("field", [*request_data().keys(), "confirmation"])
+    @pytest.mark.parametrize("field", request_data().keys())
     def test_nul_bytes_in_any_request_field_never_give_a_server_error(self, client, field):
         response = client.post("/contact/", request_data(**{field: "a\x00b"}))
         assert response.status_code in (200, 302)
-        # A checkbox counts as ticked whatever its value; the confirmation token is optional.
-        assert not RecruitmentRequest.objects.exists() or field in ("consent", "confirmation")
+        # A checkbox counts as ticked whatever its value.
+        assert not RecruitmentRequest.objects.exists() or field == "consent"
 
-    @pytest.mark.parametrize("field", [*comment_data().keys(), "confirmation"])
+    @pytest.mark.parametrize("field", comment_data().keys())
     def test_nul_bytes_in_any_comment_field_never_give_a_server_error(self, client, field):
         role = make_role()
         url = f"{role.get_absolute_url()}commentaires/"
         response = client.post(url, comment_data(**{field: "a\x00b"}))
         assert response.status_code in (200, 302)
-        assert not Comment.objects.exists() or field == "confirmation"
+        assert not Comment.objects.exists()
 
     @pytest.mark.parametrize("query", ["metier=%00", "metier=" + "x" * 5000, "metier[]=a"])
     def test_odd_query_strings_show_the_plain_form(self, client, query):
@@ -135,12 +97,11 @@ class TestInvalidInput:
         role = make_role()
         assert client.get(f"{role.get_absolute_url()}?reponse_a=%00").status_code == 200
 
-    def test_an_expired_form_gets_a_french_page(self, client):
+    def test_an_expired_admin_form_gets_a_french_page(self, client):
         csrf_client = client.__class__(enforce_csrf_checks=True)
-        response = csrf_client.post("/contact/", request_data())
+        response = csrf_client.post("/admin/login/", {"username": "a", "password": "b"})
         assert response.status_code == 403
         assert "Votre formulaire a expiré" in response.content.decode()
-        assert not RecruitmentRequest.objects.exists()
 
 
 class TestRateLimit:

@@ -36,7 +36,6 @@ def stack(tmp_path_factory):
         redis.url,
         STATIC_ROOT=str(tmp_path_factory.mktemp("static")),
         CONTACT_RATE="2/h",
-        FORM_MIN_FILL_SECONDS="0",
         DJANGO_SUPERUSER_PASSWORD="motdepasse-solide-42",
     )
     try:

@@ -94,11 +94,11 @@ def test_wrong_methods(client, fixture_sheets, method, page):
 
 
 CONTACT_FIELDS = ["kind", "name", "company", "job_title", "email", "phone", "role", "message"]
-COMMENT_FIELDS = ["name", "email", "text", "parent", "started", "confirmation"]
+COMMENT_FIELDS = ["name", "email", "text", "parent"]
 
 
 @fuzz
-@given(fields=st.dictionaries(st.sampled_from([*CONTACT_FIELDS, "consent", "started"]), nasty))
+@given(fields=st.dictionaries(st.sampled_from([*CONTACT_FIELDS, "consent"]), nasty))
 def test_contact_form(client, fixture_sheets, fields):
     assert_no_server_error(client.post("/contact/", request_data(**fields)))
 

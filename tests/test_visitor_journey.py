@@ -28,7 +28,7 @@ def test_a_visitor_writes_from_a_fixture_sheet_with_the_mail_server_down_then_up
     hidden = form_fields(html, "/contact/")
     assert hidden["role"] == "coo" and hidden["kind"] == "entreprise"
 
-    data = request_data(**{k: v for k, v in hidden.items() if k != "started"})
+    data = request_data(**hidden)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/contact/", data, follow=True)
     assert "Merci, votre demande est bien envoyée" in response.content.decode()

@@ -1,13 +1,5 @@
 """Helpers for tests of the visitors' forms: valid submissions a person would send."""
 
-import time
-
-from roles.antispam import start_token
-
-
-def started_a_minute_ago():
-    return start_token(now=time.time() - 60)
-
 
 def request_data(**fields):
     data = {
@@ -21,7 +13,6 @@ def request_data(**fields):
         "message": "Nous cherchons un directeur des opérations pour notre site de Lyon.",
         "consent": "on",
         "website": "",
-        "started": started_a_minute_ago(),
     }
     return {**data, **fields}
 
@@ -33,6 +24,5 @@ def comment_data(**fields):
         "text": "Très utile, merci.",
         "parent": "",
         "website": "",
-        "started": started_a_minute_ago(),
     }
     return {**data, **fields}

@@ -12,12 +12,6 @@ from .conftest import save_screenshot
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture(autouse=True)
-def instant_forms(settings):
-    """The signed minimum fill time has its own tests; journeys fill forms at robot speed."""
-    settings.FORM_MIN_FILL_SECONDS = 0
-
-
 def test_recruiter_corrects_an_error_sends_a_request_and_finds_it_in_the_admin(
     page,
     site,
