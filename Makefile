@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: install run test lint lighthouse serve bench
+.PHONY: install run test check lint lighthouse serve bench
 
 $(INSTALLED): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,13 @@ run: install
 
 test: install
 	$(BIN)/python -m pytest
+
+# What CI checks first: lint, formatting, migrations in step with the models, the API contract.
+check: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python -m openapi_spec_validator roles/openapi.json
 
 lint: install
 	$(BIN)/ruff check .

@@ -146,7 +146,7 @@ def test_the_open_data_page_documents_the_api_with_working_examples(client, fixt
     html = page(client, "/donnees-ouvertes/")
     assert 'href="/donnees-ouvertes/"' in page(client, "/")  # linked from every page's footer
     examples = re.findall(r'href="(/api/[^"]*)"', html)
-    assert len(examples) == 3
+    assert len(examples) == 4  # the list, a family, a sheet, the OpenAPI document
     for url in examples:
         api(client, unescape(url))
 
