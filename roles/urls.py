@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import api, feeds, views
+from .views.pathfinder import PathfinderView
 
 app_name = "roles"
 
@@ -49,5 +50,6 @@ urlpatterns = [
     path("flux/rss/", feeds.LatestSheetsFeed(), name="feed_rss"),
     path("comparer/", views.CompareView.as_view(), name="compare"),
     path("parcours/", views.CareerMapView.as_view(), name="career_map"),
+    path("mon-evolution/", PathfinderView.as_view(), name="pathfinder"),
     path("salaires/", views.SalaryComparisonView.as_view(), name="salary_comparison"),
 ]

@@ -44,6 +44,14 @@ def euros(amount):
     return f"{amount:,}".replace(",", "\u202f") + "\u00a0€"
 
 
+@register.filter
+def signed_euros(amount):
+    """A change of pay: "+2 000 €", "−1 500 €" (a true minus sign), "±0 €"."""
+    if amount == 0:
+        return "±0\u00a0€"
+    return ("+" if amount > 0 else "\u2212") + euros(abs(amount))
+
+
 ELIDING_INITIALS = set("aeiouyàâäéèêëîïôöùûüœAEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŒ")
 
 
