@@ -17,6 +17,11 @@ PAGE_TYPES = {
     "recherche-vide": "/recherche/?q=",
     "introuvable": "/page-qui-n-existe-pas/",
     "parcours": "/parcours/",
+    "mon-evolution": "/mon-evolution/",
+    "mon-evolution-metier": "/mon-evolution/?depuis=chef-de-secteur",
+    "mon-evolution-competences": "/mon-evolution/?competences=negociation-commerciale"
+    "&competences=management-d-equipe&competences=leadership",
+    "mon-evolution-introuvable": "/mon-evolution/?depuis=zzzzqqq",
     "salaires": "/salaires/?tri=embauche&sens=desc",
     "comparaison": "/comparer/?metiers=coo,chief-experience-officer",
     "comparaison-incomplete": "/comparer/?metiers=coo",
