@@ -20,9 +20,7 @@ def destination_for(html, title):
     return next(item for item in destination_items(html) if f">{title}</a>" in item)
 
 
-def test_from_a_sheet_the_page_lists_each_move_with_its_path_skills_and_pay(
-    client, fixture_sheets
-):
+def test_from_a_sheet_the_page_lists_each_move_with_its_path_skills_and_pay(client, fixture_sheets):
     html = page(client, "/mon-evolution/?depuis=chef-de-secteur")
     assert "Depuis <a" in html and ">Chef de secteur</a>" in html
     for title in ["Directeur régional", "Chief Operating Officer (COO)"]:
