@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "django_ratelimit",
     "reversion",
     "reversion_compare",
+    "adminsortable2",
     "axes",
     "csp",
     "roles",

@@ -1,6 +1,6 @@
 """Editors' screens: one sheet and all its parts on one page."""
 
-from django import forms
+from adminsortable2.admin import SortableAdminBase
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
@@ -27,58 +27,60 @@ from ..models import (
 from ..rendering import MARKDOWN_HELP
 from ..signals import deferred_search_refresh
 from ..templatetags.roles_extras import sheet_markdown
+from .editing import PartInline, StableTextMixin
+from .history import SheetHistoryMixin
+from .layout import errors_of, sections_in_order
+from .preview import unsaved_preview
 
 
-class MissionInline(admin.TabularInline):
+class MissionInline(PartInline):
     model = Mission
-    fields = ["order", "text", "scope", "company_context"]
-    extra = 0
+    fields = ["text", ("scope", "company_context")]
 
 
-class RoleSkillInline(admin.TabularInline):
+class RoleSkillInline(PartInline):
     model = RoleSkill
-    fields = ["order", "skill", "weight", "note"]
+    fields = [("skill", "weight"), "note"]
     autocomplete_fields = ["skill"]
-    extra = 0
 
 
-class TrainingPathInline(admin.TabularInline):
+class TrainingPathInline(PartInline):
     model = TrainingPath
-    fields = ["order", "level", "institution", "fields_of_study", "note"]
-    extra = 0
+    fields = [("level", "institution"), "fields_of_study", "note"]
 
 
-class IncomingMoveInline(admin.TabularInline):
+class IncomingMoveInline(PartInline):
     model = CareerMove
     fk_name = "to_role"
-    fields = ["order", "from_role", "from_title", "kind", "years_of_experience"]
+    fields = [("from_role", "from_title"), ("kind", "years_of_experience")]
     autocomplete_fields = ["from_role"]
-    extra = 0
     verbose_name = "poste qui mène à ce métier"
     verbose_name_plural = "postes qui mènent à ce métier"
 
 
-class OutgoingMoveInline(admin.TabularInline):
+class OutgoingMoveInline(PartInline):
     model = CareerMove
     fk_name = "from_role"
-    fields = ["order", "to_role", "to_title", "kind", "years_of_experience"]
+    fields = [("to_role", "to_title"), ("kind", "years_of_experience")]
     autocomplete_fields = ["to_role"]
-    extra = 0
     verbose_name = "évolution possible depuis ce métier"
     verbose_name_plural = "évolutions possibles depuis ce métier"
 
 
-class SalaryInline(admin.StackedInline):
+class SalaryInline(PartInline):
     model = Salary
     fields = [
-        ("order", "experience", "period", "currency"),
+        ("experience", "period", "currency"),
         ("amount_min", "amount_typical", "amount_max"),
         ("company_size", "sector", "region"),
         ("source", "year", "sample_size"),
         "note",
     ]
     autocomplete_fields = ["sector"]
-    extra = 0
+
+
+def plural(count, one, many):
+    return f"{count} {one if count == 1 else many}"
 
 
 class StateFilter(admin.SimpleListFilter):
@@ -111,7 +113,7 @@ class ReviewFilter(admin.SimpleListFilter):
 
 
 @admin.register(Role)
-class RoleAdmin(CompareVersionAdmin):
+class RoleAdmin(StableTextMixin, SheetHistoryMixin, SortableAdminBase, CompareVersionAdmin):
     """A sheet and its parts on one screen; every save is a revision (history, compare, revert)."""
 
     list_display = ["title", "family", "state", "published_at", "updated_at", "review"]
@@ -123,8 +125,9 @@ class RoleAdmin(CompareVersionAdmin):
     date_hierarchy = "published_at"
     actions = ["publish", "unpublish", "mark_reviewed"]
     readonly_fields = ["introduction_preview", "reviewed_at", "reviewed_by"]
+    markdown_fields = ["introduction"]
     history_latest_first = True
-    compare_exclude = ["sort_title", "updated_at", "reviewed_at", "reviewed_by"]
+    change_form_template = "admin/roles/role/change_form.html"
     change_list_template = "admin/roles/role/change_list.html"
     recover_list_template = "admin/roles/role/recover_list.html"
     inlines = [
@@ -136,11 +139,15 @@ class RoleAdmin(CompareVersionAdmin):
         SalaryInline,
     ]
     fieldsets = [
-        (None, {"fields": ["title", "short_name", "slug", "alternative_titles", "family"]}),
         (
             "Présentation",
             {
                 "fields": [
+                    "title",
+                    "short_name",
+                    "slug",
+                    "alternative_titles",
+                    "family",
                     "tagline",
                     "summary",
                     "introduction",
@@ -149,8 +156,9 @@ class RoleAdmin(CompareVersionAdmin):
                 ]
             },
         ),
-        ("Salaire", {"fields": ["salary_note"]}),
-        ("Classement", {"fields": ["tags", "sectors", "related_roles"]}),
+        ("Ce qui fait varier le salaire", {"fields": ["salary_note"]}),
+        ("Secteurs et étiquettes", {"fields": ["sectors", "tags"]}),
+        ("Fiches liées", {"fields": ["related_roles"]}),
         (
             "Référentiels",
             {
@@ -161,6 +169,31 @@ class RoleAdmin(CompareVersionAdmin):
         ("Publication", {"fields": ["status", "published_at", "is_featured"]}),
         ("Relecture", {"fields": ["reviewed_at", "reviewed_by"]}),
     ]
+    # The screen follows the public page: fieldsets by name, parts by their inline's prefix
+    # (a fieldset or inline not listed here comes after these).
+    sections = [
+        "Présentation",
+        "missions",
+        "role_skills",
+        "training_paths",
+        "incoming_moves",
+        "outgoing_moves",
+        "salaries",
+        "Ce qui fait varier le salaire",
+        "Secteurs et étiquettes",
+        "Fiches liées",
+        "Référentiels",
+        "Publication",
+        "Relecture",
+    ]
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        sections = sections_in_order(
+            self.sections, context["adminform"], context["inline_admin_formsets"]
+        )
+        # The summary replaces Django's "Corrigez les erreurs ci-dessous." (context["errors"]).
+        context.update(sections=sections, field_errors=errors_of(sections), errors=None)
+        return super().render_change_form(request, context, *args, **kwargs)
 
     @admin.display(description="aperçu de l'introduction enregistrée")
     def introduction_preview(self, obj):
@@ -195,7 +228,15 @@ class RoleAdmin(CompareVersionAdmin):
             self.admin_site.admin_view(self.markdown_preview_view),
             name="roles_role_markdown_preview",
         )
-        return [health, preview, *super().get_urls()]
+        unsaved = self.admin_site.admin_view(self.unsaved_preview_view)
+        previews = [
+            path("apercu/", unsaved, name="roles_role_unsaved_preview"),
+            path("<path:object_id>/apercu/", unsaved, name="roles_role_unsaved_preview"),
+        ]
+        return [health, preview, *previews, *super().get_urls()]
+
+    def unsaved_preview_view(self, request, object_id=None):
+        return unsaved_preview(self, request, object_id)
 
     def markdown_preview_view(self, request):
         """Any introduction text, rendered and sanitised exactly as the site will show it."""
@@ -252,16 +293,22 @@ class RoleAdmin(CompareVersionAdmin):
         with deferred_search_refresh():
             super().delete_queryset(request, queryset)
 
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name == "summary":
-            kwargs["widget"] = forms.Textarea(attrs={"rows": 3})
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
-
     @admin.action(description="Publier les fiches sélectionnées")
     def publish(self, request, queryset):
         count = queryset.update(status=Role.Status.PUBLISHED, updated_at=timezone.now())
         ContentVersion.bump()  # update() sends no signal
-        self.message_user(request, f"{count} fiche(s) publiée(s).", messages.SUCCESS)
+        scheduled = list(queryset.scheduled().order_by("published_at"))
+        online = count - len(scheduled)
+        if online:
+            self.message_user(request, f"{plural(online, 'fiche publiée', 'fiches publiées')}.")
+        for role in scheduled:
+            when = date_format(timezone.localtime(role.published_at), "j F Y à H:i")
+            self.message_user(
+                request,
+                f"« {role.title} » reste programmée : elle paraîtra le {when}. Pour la publier "
+                "maintenant, avancez sa date de publication.",
+                messages.WARNING,
+            )
 
     @admin.action(
         description="Marquer les fiches sélectionnées comme relues", permissions=["change"]

@@ -79,6 +79,8 @@ class RecruitmentRequestAdmin(admin.ModelAdmin):
     autocomplete_fields = ["role"]
     readonly_fields = [
         "created_at",
+        "email",
+        "message",
         "consent_at",
         "notified_at",
         "acknowledged_at",
@@ -108,6 +110,12 @@ class RecruitmentRequestAdmin(admin.ModelAdmin):
     @admin.display(description="équipe prévenue", boolean=True, ordering="notified_at")
     def is_notified(self, obj):
         return obj.is_notified
+
+    def save_model(self, request, obj, form, change):
+        # A new status is a contact: it restarts the retention count (purge_requests).
+        if change and "status" in form.changed_data:
+            obj.last_contact_at = timezone.now()
+        super().save_model(request, obj, form, change)
 
     @admin.action(description="Exporter les demandes sélectionnées (CSV)")
     def export_csv(self, request, queryset):
