@@ -51,13 +51,16 @@ class PartFormSet(CustomInlineFormSet):
 
     def get_unique_error_message(self, unique_check):
         labels = [
-            str(self.form.base_fields[name].label)
+            str(self.form.base_fields[name].label).lower()
             for name in unique_check
             if name in self.form.base_fields
         ]
         return (
             f"Deux lignes ont la même valeur dans « {' / '.join(labels)} » : gardez-en une seule."
         )
+
+    def get_form_error(self):
+        return "Cette ligne répète une autre ligne."
 
 
 class PartInline(StableTextMixin, SortableStackedInline):
