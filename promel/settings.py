@@ -68,7 +68,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
-    "taggit",
+    "roles.apps.TagsConfig",  # django-taggit
     "django_ratelimit",
     "reversion",
     "reversion_compare",

@@ -145,3 +145,24 @@ def test_the_visitors_own_words_are_read_only(editor_client):
     url = reverse("admin:roles_recruitmentrequest_change", args=[lead.pk])
     form = editor_client.get(url).context["adminform"].form
     assert "message" not in form.fields and "email" not in form.fields
+
+
+def test_tags_keep_the_order_typed_without_quotes_and_are_suggested(editor_client):
+    role = make_role()
+    edit(editor_client, role, tags="vente en ligne, digital, Marketing")
+    shown = editor_client.get(change_url(role)).content.decode()
+    assert 'value="vente en ligne, digital, Marketing"' in shown
+    assert '<datalist id="tag-suggestions">' in shown and '<option value="digital">' in shown
+    assert [tag.name for tag in role.tags.order_by("taggit_taggeditem_items__pk")] == [
+        "vente en ligne",
+        "digital",
+        "Marketing",
+    ]
+
+
+def test_tags_are_named_in_french_in_the_admin(editor_client):
+    for url in (reverse("admin:index"), reverse("admin:taggit_tag_add")):
+        html = editor_client.get(url).content.decode()
+        assert "Étiquettes" in html
+        for english in ("Taggit", ">Tags<", "Slug"):
+            assert english not in html, (url, english)

@@ -31,28 +31,29 @@ from .editing import PartInline, StableTextMixin
 from .history import SheetHistoryMixin
 from .layout import errors_of, sections_in_order
 from .preview import unsaved_preview
+from .tags import OrderedTagsMixin
 
 
 class MissionInline(PartInline):
     model = Mission
-    fields = ["text", ("scope", "company_context")]
+    fields = [("text", "scope", "company_context")]
 
 
 class RoleSkillInline(PartInline):
     model = RoleSkill
-    fields = [("skill", "weight"), "note"]
+    fields = [("skill", "weight", "note")]
     autocomplete_fields = ["skill"]
 
 
 class TrainingPathInline(PartInline):
     model = TrainingPath
-    fields = [("level", "institution"), "fields_of_study", "note"]
+    fields = [("level", "institution", "fields_of_study"), "note"]
 
 
 class IncomingMoveInline(PartInline):
     model = CareerMove
     fk_name = "to_role"
-    fields = [("from_role", "from_title"), ("kind", "years_of_experience")]
+    fields = [("from_role", "from_title", "kind", "years_of_experience")]
     autocomplete_fields = ["from_role"]
     verbose_name = "poste qui mène à ce métier"
     verbose_name_plural = "postes qui mènent à ce métier"
@@ -61,7 +62,7 @@ class IncomingMoveInline(PartInline):
 class OutgoingMoveInline(PartInline):
     model = CareerMove
     fk_name = "from_role"
-    fields = [("to_role", "to_title"), ("kind", "years_of_experience")]
+    fields = [("to_role", "to_title", "kind", "years_of_experience")]
     autocomplete_fields = ["to_role"]
     verbose_name = "évolution possible depuis ce métier"
     verbose_name_plural = "évolutions possibles depuis ce métier"
@@ -113,7 +114,9 @@ class ReviewFilter(admin.SimpleListFilter):
 
 
 @admin.register(Role)
-class RoleAdmin(StableTextMixin, SheetHistoryMixin, SortableAdminBase, CompareVersionAdmin):
+class RoleAdmin(
+    OrderedTagsMixin, StableTextMixin, SheetHistoryMixin, SortableAdminBase, CompareVersionAdmin
+):
     """A sheet and its parts on one screen; every save is a revision (history, compare, revert)."""
 
     list_display = ["title", "family", "state", "published_at", "updated_at", "review"]
