@@ -54,6 +54,7 @@ def test_saving_the_coo_untouched_as_a_browser_sends_it_changes_nothing(
     initial, saved = Version.objects.get_for_object(coo).order_by("pk")
     html = compare(editor_client, coo, initial, saved)
     assert "Aucune différence entre ces deux versions." in html, html[html.find("<h3>") :][:3000]
+    assert saved.revision.get_comment() == "Aucun champ modifié."
 
 
 def test_changing_only_the_hiring_salary_shows_only_the_salaries_as_changed(

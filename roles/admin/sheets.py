@@ -5,10 +5,11 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from reversion_compare.admin import CompareVersionAdmin
 
 from ..health import check_sheets
@@ -89,8 +90,10 @@ class StateFilter(admin.SimpleListFilter):
     parameter_name = "etat"
     QUERYSETS = {"brouillon": "drafts", "programmee": "scheduled", "publiee": "published"}
 
+    STATES = {"brouillon": "Brouillon", "programmee": "Programmée", "publiee": "Publiée"}
+
     def lookups(self, request, model_admin):
-        return [("brouillon", "Brouillon"), ("programmee", "Programmée"), ("publiee", "Publiée")]
+        return list(self.STATES.items())
 
     def queryset(self, request, queryset):
         if self.value() in self.QUERYSETS:
@@ -262,21 +265,60 @@ class RoleAdmin(
         "liens": lambda h: (-len(h.broken_links), h.score),
     }
 
+    # Where, on the sheet's screen, each section of the health report is fixed.
+    HEALTH_ANCHORS = {
+        "Introduction": "id_introduction",
+        "Missions": "missions-heading",
+        "Compétences": "role_skills-heading",
+        "Formations": "training_paths-heading",
+        "Évolutions": "incoming_moves-heading",
+        "Salaires": "salaries-heading",
+        "Secteurs": "id_sectors",
+        "Fiches liées": "id_related_roles",
+    }
+    HEALTH_KINDS = {
+        "a-completer": "À compléter",
+        "lien-casse": "Liens cassés",
+        "suggestion": "Fiches à créer",
+    }
+
     def health_view(self, request):
-        """Each sheet's completeness, sortable: what editors should work on next."""
+        """Each sheet's completeness, sortable and filtered: what editors should work on next."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        order = request.GET.get("o", "score")
+        order, state, kind = (request.GET.get(key, "") for key in ("o", "etat", "probleme"))
         key = self.HEALTH_ORDERINGS.get(order.removeprefix("-"), self.HEALTH_ORDERINGS["score"])
-        report = sorted(check_sheets(), key=key, reverse=order.startswith("-"))
+        roles = Role.objects.all()
+        if state in StateFilter.QUERYSETS:
+            roles = getattr(roles, StateFilter.QUERYSETS[state])()
+        report = sorted(check_sheets(roles), key=key, reverse=order.startswith("-"))
+        for health in report:
+            health.rows = [
+                (problem, self.problem_link(health.role, problem))
+                for problem in health.problems
+                if kind not in self.HEALTH_KINDS or problem.kind == kind
+            ]
+        if kind in self.HEALTH_KINDS:
+            report = [health for health in report if health.rows]
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "title": "Santé des fiches",
             "report": report,
             "order": order,
+            "filters": {
+                "etat": (state, StateFilter.STATES),
+                "probleme": (kind, self.HEALTH_KINDS),
+            },
         }
         return TemplateResponse(request, "admin/roles/role/health.html", context)
+
+    def problem_link(self, role, problem):
+        """Where to fix a problem: the section of the sheet's form, or a new sheet to create."""
+        if problem.suggestion:
+            return reverse("admin:roles_role_add") + "?" + urlencode({"title": problem.suggestion})
+        anchor = self.HEALTH_ANCHORS.get(problem.section, "")
+        return reverse("admin:roles_role_change", args=[role.pk]) + f"#{anchor}"
 
     def save_model(self, request, obj, form, change):
         if "_mark_reviewed" in request.POST:

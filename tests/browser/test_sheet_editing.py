@@ -78,8 +78,9 @@ def test_editor_creates_reorders_previews_schedules_and_publishes_a_sheet(
     assert Role.objects.get(pk=role.pk).state == "Programmée"
 
     # Published now.
-    page.locator(".datetimeshortcuts").first.get_by_role("link", name=re.compile("^Aujourd")).click()
-    page.locator(".datetimeshortcuts").last.get_by_role("link", name="Maintenant").click()
+    shortcuts = page.locator(".datetimeshortcuts")
+    shortcuts.first.get_by_role("link", name=re.compile("^Aujourd")).click()
+    shortcuts.last.get_by_role("link", name="Maintenant").click()
     save_and_continue(page)
     assert Role.objects.get(pk=role.pk).state == "Publiée"
 
