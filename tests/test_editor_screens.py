@@ -7,11 +7,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from roles.models import Mission, RecruitmentRequest, Role
+from roles.models import Comment, Mission, RecruitmentRequest, Role
 from roles.text_input import normalised, pasted_lists_as_markdown
 
 from .admin_forms import change_url, edit, submitted_data
-from .factories import make_draft, make_request, make_role, make_skill
+from .factories import make_comment, make_draft, make_request, make_role, make_skill
 
 pytestmark = pytest.mark.django_db
 
@@ -166,3 +166,23 @@ def test_tags_are_named_in_french_in_the_admin(editor_client):
         assert "Étiquettes" in html
         for english in ("Taggit", ">Tags<", "Slug"):
             assert english not in html, (url, english)
+
+
+def test_moderators_approve_in_one_click_and_see_the_parent_by_author(editor_client):
+    role = make_role()
+    parent = make_comment(role, name="Julie", text="Quel salaire pour un premier poste de COO ?")
+    reply = make_comment(role, parent=parent, name="Marc", status=Comment.Status.PENDING)
+    changelist = reverse("admin:roles_comment_changelist")
+    html = editor_client.get(changelist).content.decode()
+    moderate = reverse("admin:roles_comment_moderate", args=[reply.pk])
+    assert f'formaction="{moderate}" name="statut" value="approuve"' in html
+    assert "Julie : « Quel salaire pour un premier poste de COO… »" in html
+
+    response = editor_client.post(
+        moderate, {"statut": "approuve"}, HTTP_REFERER="http://testserver" + changelist
+    )
+    assert response.status_code == 302 and response.url == "http://testserver" + changelist
+    reply.refresh_from_db()
+    assert reply.status == Comment.Status.APPROVED
+    form = editor_client.get(reverse("admin:roles_comment_change", args=[reply.pk]))
+    assert "Julie : « Quel salaire" in form.content.decode()

@@ -11,10 +11,12 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models import Case, IntegerField, Value, When
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html_join
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from ..models import Comment, ErasureLog, RecruitmentRequest
 
@@ -211,16 +213,35 @@ def personal_data_export(email):
     return response
 
 
+def first_words(text, words=8):
+    kept = text.split()
+    return " ".join(kept[:words]) + ("…" if len(kept) > words else "")
+
+
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "status", "name", "role", "excerpt", "is_reply", "notified_at"]
+    list_display = [
+        "created_at",
+        "status",
+        "moderation",
+        "name",
+        "excerpt",
+        "parent_summary",
+        "role",
+    ]
     list_filter = ["status", "created_at", "role"]
-    list_select_related = ["role"]
+    list_select_related = ["role", "parent"]
     search_fields = ["name", "email", "text"]
     actions = ["approve", "mark_spam", "delete_selected"]
     autocomplete_fields = ["role"]
-    raw_id_fields = ["parent"]
-    readonly_fields = ["created_at", "notified_at", "notification_attempts", "notification_error"]
+    exclude = ["parent"]
+    readonly_fields = [
+        "parent_summary",
+        "created_at",
+        "notified_at",
+        "notification_attempts",
+        "notification_error",
+    ]
     # The moderation queue first: pending comments, then the others, newest first.
     ordering = [
         Case(
@@ -230,14 +251,56 @@ class CommentAdmin(admin.ModelAdmin):
         ).asc(),
         "-created_at",
     ]
+    # One click from the list; what each button does, and its message.
+    MODERATION = {
+        Comment.Status.APPROVED: ("Approuver", "Commentaire de {} approuvé."),
+        Comment.Status.SPAM: ("Indésirable", "Commentaire de {} marqué indésirable."),
+    }
 
     @admin.display(description="extrait")
     def excerpt(self, obj):
         return obj.text[:80] + ("…" if len(obj.text) > 80 else "")
 
-    @admin.display(description="réponse", boolean=True)
-    def is_reply(self, obj):
-        return obj.parent_id is not None
+    @admin.display(description="en réponse à")
+    def parent_summary(self, obj):
+        if obj.parent is None:
+            return "—"
+        return f"{obj.parent.name} : « {first_words(obj.parent.text)} »"
+
+    @admin.display(description="modérer")
+    def moderation(self, obj):
+        url = reverse("admin:roles_comment_moderate", args=[obj.pk])
+        buttons = [
+            (url, status, label, obj.name)
+            for status, (label, _) in self.MODERATION.items()
+            if obj.status != status
+        ]
+        return format_html_join(
+            " ",
+            '<button type="submit" class="button" formaction="{}" name="statut" value="{}" '
+            'aria-label="{} le commentaire de {}">{}</button>',
+            ((url, status, label, name, label) for url, status, label, name in buttons),
+        )
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.moderate_view)
+        moderate = path("<int:pk>/moderer/", view, name="roles_comment_moderate")
+        return [moderate, *super().get_urls()]
+
+    def moderate_view(self, request, pk):
+        """Approve or reject one comment, from a button of the list."""
+        comment = get_object_or_404(Comment, pk=pk)
+        status = request.POST.get("statut")
+        if request.method != "POST" or not self.has_change_permission(request, comment):
+            raise PermissionDenied
+        if status in self.MODERATION:
+            comment.status = status
+            comment.save(update_fields=["status"])
+            self.message_user(request, self.MODERATION[status][1].format(comment.name))
+        back = request.META.get("HTTP_REFERER", "")
+        if url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+            return redirect(back)  # the list as it was, filters included
+        return redirect("admin:roles_comment_changelist")
 
     @admin.action(description="Approuver les commentaires sélectionnés")
     def approve(self, request, queryset):
