@@ -186,3 +186,23 @@ def test_moderators_approve_in_one_click_and_see_the_parent_by_author(editor_cli
     assert reply.status == Comment.Status.APPROVED
     form = editor_client.get(reverse("admin:roles_comment_change", args=[reply.pk]))
     assert "Julie : « Quel salaire" in form.content.decode()
+
+
+def test_recruiters_notes_are_a_dated_log_signed_by_their_author(editor_client, editor):
+    lead = make_request()
+    url = reverse("admin:roles_recruitmentrequest_change", args=[lead.pk])
+    for text in ("Appelée le matin : rappeler jeudi.", "Rendez-vous fixé."):
+        data = submitted_data(editor_client.get(url))
+        data.update({"notes-TOTAL_FORMS": str(lead.notes.count() + 1)})
+        data[f"notes-{lead.notes.count()}-text"] = text
+        assert editor_client.post(url, data).status_code == 302
+    notes = list(lead.notes.all())
+    assert [note.text for note in notes] == [
+        "Appelée le matin : rappeler jeudi.",
+        "Rendez-vous fixé.",
+    ]
+    assert {note.author for note in notes} == {editor}
+    form = editor_client.get(url)
+    html = form.content.decode()
+    assert "Appelée le matin : rappeler jeudi." in html and "redaction" in html
+    assert 'name="notes-0-text"' not in html  # a note once written is never rewritten

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from ..models import Comment, ErasureLog, RecruitmentRequest
+from ..models import Comment, ErasureLog, RecruitmentRequest, RequestNote
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ CSV_COLUMNS = [
     ("Téléphone", lambda r: r.phone),
     ("Métier", lambda r: r.role.title if r.role else ""),
     ("Message", lambda r: r.message),
-    ("Notes internes", lambda r: r.notes),
+    ("Notes de suivi", lambda r: "\n".join(str(note) for note in r.notes.all())),
 ]
 
 
@@ -68,6 +68,26 @@ class NotifiedFilter(admin.SimpleListFilter):
         return queryset
 
 
+class RequestNoteInline(admin.StackedInline):
+    """The follow-up log: each note dated and signed; written once, never rewritten."""
+
+    model = RequestNote
+    fields = ["text"]
+    readonly_fields = ["written_at", "author"]
+    extra = 1
+    verbose_name = "note de suivi"
+    verbose_name_plural = "notes de suivi (les plus anciennes d’abord)"
+
+    def get_fields(self, request, obj=None):
+        return ["written_at", "author", "text"] if obj else ["text"]
+
+    def has_change_permission(self, request, obj=None):
+        return False  # existing notes show read-only; new ones can still be added
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(RecruitmentRequest)
 class RecruitmentRequestAdmin(admin.ModelAdmin):
     change_list_template = "admin/roles/recruitmentrequest/change_list.html"
@@ -75,10 +95,11 @@ class RecruitmentRequestAdmin(admin.ModelAdmin):
     list_display_links = ["created_at", "name"]
     list_filter = ["status", "kind", NotifiedFilter, "created_at", "role"]
     list_select_related = ["role"]
-    search_fields = ["name", "company", "job_title", "email", "message", "notes"]
+    search_fields = ["name", "company", "job_title", "email", "message", "notes__text"]
     date_hierarchy = "created_at"
     actions = ["export_csv", "mark_in_progress", "mark_done"]
     autocomplete_fields = ["role"]
+    inlines = [RequestNoteInline]
     readonly_fields = [
         "created_at",
         "email",
@@ -90,7 +111,7 @@ class RecruitmentRequestAdmin(admin.ModelAdmin):
         "notification_error",
     ]
     fieldsets = [
-        ("Suivi", {"fields": ["status", "notes", "last_contact_at"]}),
+        ("Suivi", {"fields": ["status", "last_contact_at"]}),
         (
             "Demande",
             {"fields": ["kind", "name", "company", "job_title", "email", "phone", "role"]},
@@ -113,6 +134,11 @@ class RecruitmentRequestAdmin(admin.ModelAdmin):
     def is_notified(self, obj):
         return obj.is_notified
 
+    def save_formset(self, request, form, formset, change):
+        for note in formset.save(commit=False):
+            note.author = note.author or request.user
+            note.save()
+
     def save_model(self, request, obj, form, change):
         # A new status is a contact: it restarts the retention count (purge_requests).
         if change and "status" in form.changed_data:
@@ -121,7 +147,8 @@ class RecruitmentRequestAdmin(admin.ModelAdmin):
 
     @admin.action(description="Exporter les demandes sélectionnées (CSV)")
     def export_csv(self, request, queryset):
-        return requests_as_csv(queryset.select_related("role").order_by("created_at"))
+        requests = queryset.select_related("role").prefetch_related("notes__author")
+        return requests_as_csv(requests.order_by("created_at"))
 
     @admin.action(description="Marquer « en cours »")
     def mark_in_progress(self, request, queryset):
@@ -203,6 +230,11 @@ def personal_data_export(email):
     data = {
         "adresse": email,
         "demandes": list(RecruitmentRequest.objects.by_email(email).values()),
+        "notes": list(
+            RequestNote.objects.filter(
+                request__in=RecruitmentRequest.objects.by_email(email)
+            ).values("request_id", "written_at", "text")
+        ),
         "commentaires": list(Comment.objects.by_email(email).values()),
     }
     response = HttpResponse(
