@@ -140,3 +140,21 @@ def test_delete_then_recover_restores_every_link_and_shows_the_deletion_time(
     step.refresh_from_db()
     assert step.from_role_id == target.pk and step.from_title == ""
     assert list(other.related_roles.all()) == [Role.objects.get(pk=target.pk)]
+
+
+def test_recovering_lists_the_links_to_sheets_deleted_since(editor_client, linked_sheet):
+    target, other = linked_sheet
+    editor_client.post(reverse("admin:roles_role_delete", args=[target.pk]), {"post": "yes"})
+    editor_client.post(reverse("admin:roles_role_delete", args=[other.pk]), {"post": "yes"})
+    deleted = Version.objects.get_deleted(Role).get(object_id=str(target.pk))
+    recover_url = reverse("admin:roles_role_recover", args=[deleted.pk])
+
+    shown = editor_client.get(recover_url)
+    html = shown.content.decode()
+    assert "Ce qui ne peut pas revenir tel quel" in html
+    assert "L’étape de carrière avec « Directeur du digital » revient en texte simple" in html
+    assert "« Découvrez aussi » : 1 lien(s) vers ce qui a été supprimé depuis." in html
+    assert editor_client.post(recover_url, submitted_data(shown)).status_code == 302
+    step = CareerMove.objects.get(from_role=target)
+    assert (step.to_role, step.to_title) == (None, "Directeur du digital")
+    assert not Role.objects.get(pk=target.pk).related_roles.exists()

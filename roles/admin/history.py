@@ -1,13 +1,16 @@
 """A sheet's history that tells the truth: what changed (links included, in French), who
 deleted it and when, and what its deletion does to the other sheets."""
 
+from types import SimpleNamespace
+
 import reversion
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils.html import format_html, format_html_join
+from reversion.models import Revision, Version
 from taggit.models import Tag, TaggedItem
 
-from ..models import CareerMove, Role, Sector
+from ..models import CareerMove, Role, RoleSkill, Sector, Skill
 
 # Derived or bookkeeping fields: never shown as a change.
 NOT_COMPARED = [
@@ -87,6 +90,13 @@ class SheetHistoryMixin:
                 diff.append({"label": label, "diff": names_diff(old[name], new[name])})
         return diff, False
 
+    def _reversion_revisionform_view(self, request, version, template_name, extra_context=None):
+        """Revert or recover, restoring every link that still can be, and saying which not."""
+        restoration = Restoration(version.revision)
+        version.revision.revert = restoration.revert  # what the view calls, for this revision
+        context = {"lost_links": restoration.lost, **(extra_context or {})}
+        return super()._reversion_revisionform_view(request, version, template_name, context)
+
     def delete_model(self, request, obj):
         self.record_deletion(request, [obj])
         super().delete_model(request, obj)
@@ -158,3 +168,61 @@ def deletion_summary(role, deleted):
             f"Le lien « Découvrez aussi » vers cette fiche est retiré de : {titles}."
         )
     return [f"La fiche « {role.title} » avec ses parties : {parts}.", consequences]
+
+
+class Restoration:
+    """A revision's versions, adjusted so that links to what was deleted since come back as
+    plain text or not at all (reverting them as stored would break at commit); `lost` says
+    which, for the recovery screen."""
+
+    def __init__(self, revision):
+        self.versions = list(revision.version_set.all())
+        restored = {int(v.object_id) for v in self.versions if v._model is Role}
+        self.sheets = set(Role.objects.values_list("pk", flat=True)) | restored
+        self.sectors = set(Sector.objects.values_list("pk", flat=True))
+        self.lost = []
+        self.versions = [v for v in self.versions if self._keep(v._model, v._object_version)]
+
+    def revert(self, delete=False):
+        """Revision.revert, over the adjusted versions."""
+        revision = SimpleNamespace(version_set=SimpleNamespace(iterator=lambda: self.versions))
+        Revision.revert(revision, delete=delete)
+
+    def _keep(self, model, version):
+        obj = version.object
+        if model is Role:
+            self._drop_missing(
+                version.m2m_data, "related_roles", self.sheets, "« Découvrez aussi »"
+            )
+            self._drop_missing(version.m2m_data, "sectors", self.sectors, "Secteurs")
+        elif model is CareerMove:
+            return self._move(obj)
+        elif model is RoleSkill and not Skill.objects.filter(pk=obj.skill_id).exists():
+            self.lost.append("Une compétence supprimée depuis ne revient pas.")
+            return False
+        return True
+
+    def _drop_missing(self, m2m_data, field, existing, label):
+        pks = (m2m_data or {}).get(field, [])
+        missing = [pk for pk in pks if int(pk) not in existing]
+        if missing:
+            m2m_data[field] = [pk for pk in pks if int(pk) in existing]
+            self.lost.append(f"{label} : {len(missing)} lien(s) vers ce qui a été supprimé depuis.")
+
+    def _move(self, move):
+        for end in ("from", "to"):
+            pk = getattr(move, f"{end}_role_id")
+            if pk and pk not in self.sheets:
+                title = deleted_title(pk)
+                setattr(move, f"{end}_role_id", None)
+                setattr(move, f"{end}_title", title)
+                self.lost.append(
+                    f"L’étape de carrière avec « {title} » revient en texte simple : "
+                    "cette fiche a été supprimée depuis."
+                )
+        return bool(move.from_role_id or move.to_role_id)
+
+
+def deleted_title(pk):
+    version = Version.objects.get_deleted(Role).filter(object_id=str(pk)).first()
+    return version.object_repr if version else "fiche supprimée"
