@@ -203,13 +203,19 @@ class RoleAdmin(
 
     @admin.display(description="aperçu de l'introduction enregistrée")
     def introduction_preview(self, obj):
-        """The saved introduction as the site shows it, sanitised ("Aperçu du texte saisi" below
-        previews unsaved text)."""
-        if not obj.introduction:
-            return "Rien à afficher pour l'instant."
-        return format_html(
-            '<div class="markdown-preview">{}</div>', sheet_markdown(obj.introduction)
+        """The saved introduction as the site shows it, sanitised, and a button that shows the
+        text being typed the same way, in a new tab."""
+        saved = (
+            format_html('<div class="markdown-preview">{}</div>', sheet_markdown(obj.introduction))
+            if obj.introduction
+            else "Rien à afficher pour l'instant."
         )
+        button = format_html(
+            '<button type="submit" class="button" formaction="{}" formtarget="_blank" '
+            "formnovalidate>Aperçu de l’introduction saisie</button>",
+            reverse("admin:roles_role_markdown_preview"),
+        )
+        return format_html("{}<p>{}</p>", saved, button)
 
     @admin.display(description="état")
     def state(self, obj):
