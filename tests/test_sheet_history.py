@@ -158,3 +158,15 @@ def test_recovering_lists_the_links_to_sheets_deleted_since(editor_client, linke
     step = CareerMove.objects.get(from_role=target)
     assert (step.to_role, step.to_title) == (None, "Directeur du digital")
     assert not Role.objects.get(pk=target.pk).related_roles.exists()
+
+
+def test_deleting_several_sheets_from_the_list_says_what_happens(editor_client, linked_sheet):
+    target, other = linked_sheet
+    url = reverse("admin:roles_role_changelist")
+    data = {"action": "delete_selected", "_selected_action": [target.pk]}
+    html = editor_client.post(url, data).content.decode()
+    assert "Voulez-vous vraiment supprimer les fiches sélectionnées ?" in html
+    assert "conservée, avec l’intitulé « Responsable e-commerce » en texte simple" in html
+    editor_client.post(url, {**data, "post": "yes"})
+    assert not Role.objects.filter(pk=target.pk).exists()
+    assert Version.objects.get_deleted(Role).get().revision.get_comment() == "Fiche supprimée"

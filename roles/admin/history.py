@@ -1,6 +1,7 @@
 """A sheet's history that tells the truth: what changed (links included, in French), who
 deleted it and when, and what its deletion does to the other sheets."""
 
+import contextvars
 from types import SimpleNamespace
 
 import reversion
@@ -106,9 +107,17 @@ class SheetHistoryMixin:
         super().delete_queryset(request, queryset)
 
     def record_deletion(self, request, roles):
-        """A last revision at the time of the deletion, with every link the sheets had."""
+        """A last revision at the time of the deletion, with every link the sheets had.
+
+        Saved at once, in a context of its own: inside the list's revision block (bulk actions)
+        it would be saved only at the block's end, when the deleted sheets no longer exist.
+        """
+        contextvars.Context().run(self._save_deletion_revision, request.user, roles)
+
+    @staticmethod
+    def _save_deletion_revision(user, roles):
         with reversion.create_revision(atomic=False):
-            reversion.set_user(request.user)
+            reversion.set_user(user)
             reversion.set_comment(DELETION_COMMENT)
             for role in roles:
                 reversion.add_to_revision(role)
