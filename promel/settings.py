@@ -68,10 +68,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
-    "taggit",
+    "roles.apps.TagsConfig",  # django-taggit
     "django_ratelimit",
     "reversion",
     "reversion_compare",
+    "adminsortable2",
     "axes",
     "csp",
     "roles",
@@ -311,6 +312,10 @@ PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))
 # Load benchmark only (scripts/bench.py): serve its references, /_reference/django/ (a view
 # returning fixed bytes) and /_reference/uncached-sheet/<slug>/ (a sheet page with no cache).
 BENCH_REFERENCE_VIEW = env_bool("BENCH_REFERENCE_VIEW")
+
+# The history's comparison: a foreign key has changed when it points elsewhere (by default
+# reversion-compare reports it changed whenever any other field of the sheet changed).
+REVERSION_COMPARE_FOREIGN_OBJECTS_AS_ID = True
 
 LOGGING = {
     "version": 1,

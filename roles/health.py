@@ -16,6 +16,13 @@ class Problem(NamedTuple):
     section: str
     message: str
     broken_link: bool = False  # a link the public sees on this sheet leads nowhere
+    suggestion: str = ""  # the title of a sheet worth creating: no fault of this sheet
+
+    @property
+    def kind(self):
+        if self.broken_link:
+            return "lien-casse"
+        return "suggestion" if self.suggestion else "a-completer"
 
 
 @dataclass
@@ -27,7 +34,7 @@ class SheetHealth:
     @property
     def score(self):
         """Share of the completeness checks passed, in percent."""
-        failed = len({p.section for p in self.problems if not p.broken_link})
+        failed = len({p.section for p in self.problems if p.kind == "a-completer"})
         return round(100 * (self.checks - min(failed, self.checks)) / self.checks)
 
     @property
@@ -127,7 +134,8 @@ def _career(role, catalogue):
             message = f"« {title} » a une fiche : reliez l'étape à la fiche plutôt qu'à l'intitulé."
             problems.append(Problem("Évolutions", message))
         elif sheet is None:
-            problems.append(Problem("Évolutions", f"« {title} » n'a pas de fiche."))
+            message = f"« {title} » n'a pas encore de fiche : elle pourrait être créée."
+            problems.append(Problem("Évolutions", message, suggestion=title))
         elif not sheet.is_public:
             message = f"« {sheet.title} » n'est pas publiée : le lien s'affiche en texte simple."
             problems.append(Problem("Évolutions", message, broken_link=role.is_public))

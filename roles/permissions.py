@@ -33,6 +33,7 @@ GROUP_PERMISSIONS = {
     },
     RECRUITERS: {
         "roles.recruitmentrequest": EVERYTHING,
+        "roles.requestnote": ("view", "add"),
     },
 }
 

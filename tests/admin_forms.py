@@ -6,7 +6,11 @@ from django.urls import reverse
 def _field_data(bound_field):
     widget = bound_field.field.widget
     widget = getattr(widget, "widget", widget)  # the admin wraps related fields' widgets
-    context = widget.get_context(bound_field.html_name, bound_field.value(), {})["widget"]
+    yield from _widget_data(widget, bound_field.html_name, bound_field.value())
+
+
+def _widget_data(widget, name, value):
+    context = widget.get_context(name, value, {})["widget"]
     for sub in context.get("subwidgets") or [context]:
         value = sub["value"]
         if sub.get("type") == "checkbox":
@@ -20,6 +24,11 @@ def _form_data(form):
     data = {}
     for bound_field in form:
         data.update(_field_data(bound_field))
+        if bound_field.field.show_hidden_initial:  # sent along, as "initial-<name>"
+            initial = bound_field.initial
+            hidden = bound_field.field.hidden_widget()
+            for name, value in _widget_data(hidden, bound_field.html_initial_name, initial):
+                data[name] = value
     return data
 
 

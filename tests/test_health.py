@@ -61,7 +61,7 @@ class TestChecks:
         CareerMove.objects.create(from_role=role, to_title="Président")
         CareerMove.objects.create(from_role=role, to_title="directeur general")
         found = messages(role)
-        assert "« Président » n'a pas de fiche." in found
+        assert "« Président » n'a pas encore de fiche : elle pourrait être créée." in found
         assert any("« directeur general » a une fiche" in m for m in found)
 
     def test_links_to_drafts_are_broken_links_on_public_sheets(self):
@@ -103,7 +103,9 @@ class TestAdminView:
     def test_lists_what_is_missing_on_the_fixture_sheets(self, editor_client, fixture_sheets):
         html = editor_client.get(HEALTH).content.decode()
         assert html.count('<th scope="row">') == fixture_sheets.count()
-        assert "« Président-directeur général (PDG) » n&#x27;a pas de fiche." in html
+        assert "« Président-directeur général (PDG) » n&#x27;a pas encore de fiche" in html
+        assert "?title=Pr%C3%A9sident-directeur+g%C3%A9n%C3%A9ral+%28PDG%29" in html
+        assert "manage.py" not in html
 
     def test_sorts_by_completeness_or_title(self, editor_client):
         complete_sheet(title="Alpha complète")
@@ -114,6 +116,24 @@ class TestAdminView:
         assert worst_first.index("Zulu vide") < worst_first.index("Alpha complète")
         assert best_first.index("Alpha complète") < best_first.index("Zulu vide")
         assert by_title.index("Alpha complète") < by_title.index("Zulu vide")
+
+    def test_a_job_without_a_sheet_is_a_suggestion_not_a_lower_score(self):
+        role = complete_sheet()
+        CareerMove.objects.create(from_role=role, to_title="Président")
+        (health,) = check_sheets(Role.objects.filter(pk=role.pk))
+        assert [p.kind for p in health.problems] == ["suggestion"] and health.score == 100
+
+    def test_filters_by_state_and_kind_and_links_each_problem_to_its_field(self, editor_client):
+        draft = make_draft(title="Brouillon mince", introduction="")
+        make_role(title="Publiée mince", introduction="")
+        html = editor_client.get(HEALTH, {"etat": "brouillon", "probleme": "a-completer"})
+        html = html.content.decode()
+        assert "Brouillon mince" in html and "Publiée mince" not in html
+        change = reverse("admin:roles_role_change", args=[draft.pk])
+        assert f'<a href="{change}#id_introduction">Corriger</a>' in html
+        assert f'<a href="{change}#missions-heading">Corriger</a>' in html
+        suggestions = editor_client.get(HEALTH, {"probleme": "suggestion"}).content.decode()
+        assert "Brouillon mince" not in suggestions
 
     def test_is_linked_from_the_sheet_list(self, editor_client):
         assert HEALTH in editor_client.get(reverse("admin:roles_role_changelist")).content.decode()

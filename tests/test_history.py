@@ -42,8 +42,9 @@ def test_each_save_is_a_revision_with_who_and_when(editor_client, editor, edited
     html = history.content.decode()
     assert history.status_code == 200
     assert html.count("redaction") >= 2
+    assert f'name="version_id1" value="{first.pk}"' in html  # the older end of a comparison
     for version in (first, second):  # each can be picked for comparison and opened to revert
-        assert f'name="version_id1" value="{version.pk}"' in html
+        assert f'name="version_id2" value="{version.pk}"' in html
         assert reverse("admin:roles_role_revision", args=[edited_twice.pk, version.pk]) in html
 
 

@@ -59,9 +59,11 @@ class TestStates:
 
 
 class TestPreview:
-    def test_change_form_links_to_the_preview(self, editor_client):
+    def test_change_form_previews_the_form_as_it_stands(self, editor_client):
         role = make_draft()
-        assert preview_url(role) in editor_client.get(change_url(role)).content.decode()
+        unsaved = reverse("admin:roles_role_unsaved_preview", args=[role.pk])
+        html = editor_client.get(change_url(role)).content.decode()
+        assert f'formaction="{unsaved}" formtarget="_blank"' in html
 
     @pytest.mark.parametrize("factory", [make_draft, make_scheduled, make_role])
     def test_editor_previews_any_sheet_with_a_banner(self, editor_client, factory):

@@ -44,7 +44,7 @@ def test_recruiters_change_status_and_keep_internal_notes(editor_client):
     lead.refresh_from_db()
     assert lead.status == "en_cours"
     html = editor_client.get(f"{CHANGELIST}{lead.pk}/change/").content.decode()
-    assert "notes internes" in html.lower()
+    assert "notes de suivi" in html.lower()
 
 
 def test_csv_export_opens_in_a_french_spreadsheet(editor_client):

@@ -1,14 +1,15 @@
 """Editors' screens: one sheet and all its parts on one page."""
 
-from django import forms
+from adminsortable2.admin import SortableAdminBase
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from reversion_compare.admin import CompareVersionAdmin
 
 from ..health import check_sheets
@@ -27,58 +28,61 @@ from ..models import (
 from ..rendering import MARKDOWN_HELP
 from ..signals import deferred_search_refresh
 from ..templatetags.roles_extras import sheet_markdown
+from .editing import PartInline, StableTextMixin
+from .history import SheetHistoryMixin
+from .layout import errors_of, sections_in_order
+from .preview import unsaved_preview
+from .tags import OrderedTagsMixin
 
 
-class MissionInline(admin.TabularInline):
+class MissionInline(PartInline):
     model = Mission
-    fields = ["order", "text", "scope", "company_context"]
-    extra = 0
+    fields = [("text", "scope", "company_context")]
 
 
-class RoleSkillInline(admin.TabularInline):
+class RoleSkillInline(PartInline):
     model = RoleSkill
-    fields = ["order", "skill", "weight", "note"]
+    fields = [("skill", "weight", "note")]
     autocomplete_fields = ["skill"]
-    extra = 0
 
 
-class TrainingPathInline(admin.TabularInline):
+class TrainingPathInline(PartInline):
     model = TrainingPath
-    fields = ["order", "level", "institution", "fields_of_study", "note"]
-    extra = 0
+    fields = [("level", "institution", "fields_of_study"), "note"]
 
 
-class IncomingMoveInline(admin.TabularInline):
+class IncomingMoveInline(PartInline):
     model = CareerMove
     fk_name = "to_role"
-    fields = ["order", "from_role", "from_title", "kind", "years_of_experience"]
+    fields = [("from_role", "from_title", "kind", "years_of_experience")]
     autocomplete_fields = ["from_role"]
-    extra = 0
     verbose_name = "poste qui mène à ce métier"
     verbose_name_plural = "postes qui mènent à ce métier"
 
 
-class OutgoingMoveInline(admin.TabularInline):
+class OutgoingMoveInline(PartInline):
     model = CareerMove
     fk_name = "from_role"
-    fields = ["order", "to_role", "to_title", "kind", "years_of_experience"]
+    fields = [("to_role", "to_title", "kind", "years_of_experience")]
     autocomplete_fields = ["to_role"]
-    extra = 0
     verbose_name = "évolution possible depuis ce métier"
     verbose_name_plural = "évolutions possibles depuis ce métier"
 
 
-class SalaryInline(admin.StackedInline):
+class SalaryInline(PartInline):
     model = Salary
     fields = [
-        ("order", "experience", "period", "currency"),
+        ("experience", "period", "currency"),
         ("amount_min", "amount_typical", "amount_max"),
         ("company_size", "sector", "region"),
         ("source", "year", "sample_size"),
         "note",
     ]
     autocomplete_fields = ["sector"]
-    extra = 0
+
+
+def plural(count, one, many):
+    return f"{count} {one if count == 1 else many}"
 
 
 class StateFilter(admin.SimpleListFilter):
@@ -86,8 +90,10 @@ class StateFilter(admin.SimpleListFilter):
     parameter_name = "etat"
     QUERYSETS = {"brouillon": "drafts", "programmee": "scheduled", "publiee": "published"}
 
+    STATES = {"brouillon": "Brouillon", "programmee": "Programmée", "publiee": "Publiée"}
+
     def lookups(self, request, model_admin):
-        return [("brouillon", "Brouillon"), ("programmee", "Programmée"), ("publiee", "Publiée")]
+        return list(self.STATES.items())
 
     def queryset(self, request, queryset):
         if self.value() in self.QUERYSETS:
@@ -111,7 +117,9 @@ class ReviewFilter(admin.SimpleListFilter):
 
 
 @admin.register(Role)
-class RoleAdmin(CompareVersionAdmin):
+class RoleAdmin(
+    OrderedTagsMixin, StableTextMixin, SheetHistoryMixin, SortableAdminBase, CompareVersionAdmin
+):
     """A sheet and its parts on one screen; every save is a revision (history, compare, revert)."""
 
     list_display = ["title", "family", "state", "published_at", "updated_at", "review"]
@@ -123,8 +131,9 @@ class RoleAdmin(CompareVersionAdmin):
     date_hierarchy = "published_at"
     actions = ["publish", "unpublish", "mark_reviewed"]
     readonly_fields = ["introduction_preview", "reviewed_at", "reviewed_by"]
+    markdown_fields = ["introduction"]
     history_latest_first = True
-    compare_exclude = ["sort_title", "updated_at", "reviewed_at", "reviewed_by"]
+    change_form_template = "admin/roles/role/change_form.html"
     change_list_template = "admin/roles/role/change_list.html"
     recover_list_template = "admin/roles/role/recover_list.html"
     inlines = [
@@ -136,11 +145,15 @@ class RoleAdmin(CompareVersionAdmin):
         SalaryInline,
     ]
     fieldsets = [
-        (None, {"fields": ["title", "short_name", "slug", "alternative_titles", "family"]}),
         (
             "Présentation",
             {
                 "fields": [
+                    "title",
+                    "short_name",
+                    "slug",
+                    "alternative_titles",
+                    "family",
                     "tagline",
                     "summary",
                     "introduction",
@@ -149,8 +162,9 @@ class RoleAdmin(CompareVersionAdmin):
                 ]
             },
         ),
-        ("Salaire", {"fields": ["salary_note"]}),
-        ("Classement", {"fields": ["tags", "sectors", "related_roles"]}),
+        ("Ce qui fait varier le salaire", {"fields": ["salary_note"]}),
+        ("Secteurs et étiquettes", {"fields": ["sectors", "tags"]}),
+        ("Fiches liées", {"fields": ["related_roles"]}),
         (
             "Référentiels",
             {
@@ -161,16 +175,47 @@ class RoleAdmin(CompareVersionAdmin):
         ("Publication", {"fields": ["status", "published_at", "is_featured"]}),
         ("Relecture", {"fields": ["reviewed_at", "reviewed_by"]}),
     ]
+    # The screen follows the public page: fieldsets by name, parts by their inline's prefix
+    # (a fieldset or inline not listed here comes after these).
+    sections = [
+        "Présentation",
+        "missions",
+        "role_skills",
+        "training_paths",
+        "incoming_moves",
+        "outgoing_moves",
+        "salaries",
+        "Ce qui fait varier le salaire",
+        "Secteurs et étiquettes",
+        "Fiches liées",
+        "Référentiels",
+        "Publication",
+        "Relecture",
+    ]
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        sections = sections_in_order(
+            self.sections, context["adminform"], context["inline_admin_formsets"]
+        )
+        # The summary replaces Django's "Corrigez les erreurs ci-dessous." (context["errors"]).
+        context.update(sections=sections, field_errors=errors_of(sections), errors=None)
+        return super().render_change_form(request, context, *args, **kwargs)
 
     @admin.display(description="aperçu de l'introduction enregistrée")
     def introduction_preview(self, obj):
-        """The saved introduction as the site shows it, sanitised ("Aperçu du texte saisi" below
-        previews unsaved text)."""
-        if not obj.introduction:
-            return "Rien à afficher pour l'instant."
-        return format_html(
-            '<div class="markdown-preview">{}</div>', sheet_markdown(obj.introduction)
+        """The saved introduction as the site shows it, sanitised, and a button that shows the
+        text being typed the same way, in a new tab."""
+        saved = (
+            format_html('<div class="markdown-preview">{}</div>', sheet_markdown(obj.introduction))
+            if obj.introduction
+            else "Rien à afficher pour l'instant."
         )
+        button = format_html(
+            '<button type="submit" class="button" formaction="{}" formtarget="_blank" '
+            "formnovalidate>Aperçu de l’introduction saisie</button>",
+            reverse("admin:roles_role_markdown_preview"),
+        )
+        return format_html("{}<p>{}</p>", saved, button)
 
     @admin.display(description="état")
     def state(self, obj):
@@ -195,7 +240,15 @@ class RoleAdmin(CompareVersionAdmin):
             self.admin_site.admin_view(self.markdown_preview_view),
             name="roles_role_markdown_preview",
         )
-        return [health, preview, *super().get_urls()]
+        unsaved = self.admin_site.admin_view(self.unsaved_preview_view)
+        previews = [
+            path("apercu/", unsaved, name="roles_role_unsaved_preview"),
+            path("<path:object_id>/apercu/", unsaved, name="roles_role_unsaved_preview"),
+        ]
+        return [health, preview, *previews, *super().get_urls()]
+
+    def unsaved_preview_view(self, request, object_id=None):
+        return unsaved_preview(self, request, object_id)
 
     def markdown_preview_view(self, request):
         """Any introduction text, rendered and sanitised exactly as the site will show it."""
@@ -218,21 +271,60 @@ class RoleAdmin(CompareVersionAdmin):
         "liens": lambda h: (-len(h.broken_links), h.score),
     }
 
+    # Where, on the sheet's screen, each section of the health report is fixed.
+    HEALTH_ANCHORS = {
+        "Introduction": "id_introduction",
+        "Missions": "missions-heading",
+        "Compétences": "role_skills-heading",
+        "Formations": "training_paths-heading",
+        "Évolutions": "incoming_moves-heading",
+        "Salaires": "salaries-heading",
+        "Secteurs": "id_sectors",
+        "Fiches liées": "id_related_roles",
+    }
+    HEALTH_KINDS = {
+        "a-completer": "À compléter",
+        "lien-casse": "Liens cassés",
+        "suggestion": "Fiches à créer",
+    }
+
     def health_view(self, request):
-        """Each sheet's completeness, sortable: what editors should work on next."""
+        """Each sheet's completeness, sortable and filtered: what editors should work on next."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        order = request.GET.get("o", "score")
+        order, state, kind = (request.GET.get(key, "") for key in ("o", "etat", "probleme"))
         key = self.HEALTH_ORDERINGS.get(order.removeprefix("-"), self.HEALTH_ORDERINGS["score"])
-        report = sorted(check_sheets(), key=key, reverse=order.startswith("-"))
+        roles = Role.objects.all()
+        if state in StateFilter.QUERYSETS:
+            roles = getattr(roles, StateFilter.QUERYSETS[state])()
+        report = sorted(check_sheets(roles), key=key, reverse=order.startswith("-"))
+        for health in report:
+            health.rows = [
+                (problem, self.problem_link(health.role, problem))
+                for problem in health.problems
+                if kind not in self.HEALTH_KINDS or problem.kind == kind
+            ]
+        if kind in self.HEALTH_KINDS:
+            report = [health for health in report if health.rows]
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "title": "Santé des fiches",
             "report": report,
             "order": order,
+            "filters": {
+                "etat": (state, StateFilter.STATES),
+                "probleme": (kind, self.HEALTH_KINDS),
+            },
         }
         return TemplateResponse(request, "admin/roles/role/health.html", context)
+
+    def problem_link(self, role, problem):
+        """Where to fix a problem: the section of the sheet's form, or a new sheet to create."""
+        if problem.suggestion:
+            return reverse("admin:roles_role_add") + "?" + urlencode({"title": problem.suggestion})
+        anchor = self.HEALTH_ANCHORS.get(problem.section, "")
+        return reverse("admin:roles_role_change", args=[role.pk]) + f"#{anchor}"
 
     def save_model(self, request, obj, form, change):
         if "_mark_reviewed" in request.POST:
@@ -252,16 +344,22 @@ class RoleAdmin(CompareVersionAdmin):
         with deferred_search_refresh():
             super().delete_queryset(request, queryset)
 
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name == "summary":
-            kwargs["widget"] = forms.Textarea(attrs={"rows": 3})
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
-
     @admin.action(description="Publier les fiches sélectionnées")
     def publish(self, request, queryset):
         count = queryset.update(status=Role.Status.PUBLISHED, updated_at=timezone.now())
         ContentVersion.bump()  # update() sends no signal
-        self.message_user(request, f"{count} fiche(s) publiée(s).", messages.SUCCESS)
+        scheduled = list(queryset.scheduled().order_by("published_at"))
+        online = count - len(scheduled)
+        if online:
+            self.message_user(request, f"{plural(online, 'fiche publiée', 'fiches publiées')}.")
+        for role in scheduled:
+            when = date_format(timezone.localtime(role.published_at), "j F Y à H:i")
+            self.message_user(
+                request,
+                f"« {role.title} » reste programmée : elle paraîtra le {when}. Pour la publier "
+                "maintenant, avancez sa date de publication.",
+                messages.WARNING,
+            )
 
     @admin.action(
         description="Marquer les fiches sélectionnées comme relues", permissions=["change"]

@@ -11,12 +11,14 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models import Case, IntegerField, Value, When
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html_join
+from django.utils.http import url_has_allowed_host_and_scheme
 
-from ..models import Comment, ErasureLog, RecruitmentRequest
+from ..models import Comment, ErasureLog, RecruitmentRequest, RequestNote
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +33,7 @@ CSV_COLUMNS = [
     ("Téléphone", lambda r: r.phone),
     ("Métier", lambda r: r.role.title if r.role else ""),
     ("Message", lambda r: r.message),
-    ("Notes internes", lambda r: r.notes),
+    ("Notes de suivi", lambda r: "\n".join(str(note) for note in r.notes.all())),
 ]
 
 
@@ -66,6 +68,26 @@ class NotifiedFilter(admin.SimpleListFilter):
         return queryset
 
 
+class RequestNoteInline(admin.StackedInline):
+    """The follow-up log: each note dated and signed; written once, never rewritten."""
+
+    model = RequestNote
+    fields = ["text"]
+    readonly_fields = ["written_at", "author"]
+    extra = 1
+    verbose_name = "note de suivi"
+    verbose_name_plural = "notes de suivi (les plus anciennes d’abord)"
+
+    def get_fields(self, request, obj=None):
+        return ["written_at", "author", "text"] if obj else ["text"]
+
+    def has_change_permission(self, request, obj=None):
+        return False  # existing notes show read-only; new ones can still be added
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(RecruitmentRequest)
 class RecruitmentRequestAdmin(admin.ModelAdmin):
     change_list_template = "admin/roles/recruitmentrequest/change_list.html"
@@ -73,12 +95,15 @@ class RecruitmentRequestAdmin(admin.ModelAdmin):
     list_display_links = ["created_at", "name"]
     list_filter = ["status", "kind", NotifiedFilter, "created_at", "role"]
     list_select_related = ["role"]
-    search_fields = ["name", "company", "job_title", "email", "message", "notes"]
+    search_fields = ["name", "company", "job_title", "email", "message", "notes__text"]
     date_hierarchy = "created_at"
     actions = ["export_csv", "mark_in_progress", "mark_done"]
     autocomplete_fields = ["role"]
+    inlines = [RequestNoteInline]
     readonly_fields = [
         "created_at",
+        "email",
+        "message",
         "consent_at",
         "notified_at",
         "acknowledged_at",
@@ -86,7 +111,7 @@ class RecruitmentRequestAdmin(admin.ModelAdmin):
         "notification_error",
     ]
     fieldsets = [
-        ("Suivi", {"fields": ["status", "notes", "last_contact_at"]}),
+        ("Suivi", {"fields": ["status", "last_contact_at"]}),
         (
             "Demande",
             {"fields": ["kind", "name", "company", "job_title", "email", "phone", "role"]},
@@ -109,9 +134,21 @@ class RecruitmentRequestAdmin(admin.ModelAdmin):
     def is_notified(self, obj):
         return obj.is_notified
 
+    def save_formset(self, request, form, formset, change):
+        for note in formset.save(commit=False):
+            note.author = note.author or request.user
+            note.save()
+
+    def save_model(self, request, obj, form, change):
+        # A new status is a contact: it restarts the retention count (purge_requests).
+        if change and "status" in form.changed_data:
+            obj.last_contact_at = timezone.now()
+        super().save_model(request, obj, form, change)
+
     @admin.action(description="Exporter les demandes sélectionnées (CSV)")
     def export_csv(self, request, queryset):
-        return requests_as_csv(queryset.select_related("role").order_by("created_at"))
+        requests = queryset.select_related("role").prefetch_related("notes__author")
+        return requests_as_csv(requests.order_by("created_at"))
 
     @admin.action(description="Marquer « en cours »")
     def mark_in_progress(self, request, queryset):
@@ -193,6 +230,11 @@ def personal_data_export(email):
     data = {
         "adresse": email,
         "demandes": list(RecruitmentRequest.objects.by_email(email).values()),
+        "notes": list(
+            RequestNote.objects.filter(
+                request__in=RecruitmentRequest.objects.by_email(email)
+            ).values("request_id", "written_at", "text")
+        ),
         "commentaires": list(Comment.objects.by_email(email).values()),
     }
     response = HttpResponse(
@@ -203,16 +245,35 @@ def personal_data_export(email):
     return response
 
 
+def first_words(text, words=8):
+    kept = text.split()
+    return " ".join(kept[:words]) + ("…" if len(kept) > words else "")
+
+
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "status", "name", "role", "excerpt", "is_reply", "notified_at"]
+    list_display = [
+        "created_at",
+        "status",
+        "moderation",
+        "name",
+        "excerpt",
+        "parent_summary",
+        "role",
+    ]
     list_filter = ["status", "created_at", "role"]
-    list_select_related = ["role"]
+    list_select_related = ["role", "parent"]
     search_fields = ["name", "email", "text"]
     actions = ["approve", "mark_spam", "delete_selected"]
     autocomplete_fields = ["role"]
-    raw_id_fields = ["parent"]
-    readonly_fields = ["created_at", "notified_at", "notification_attempts", "notification_error"]
+    exclude = ["parent"]
+    readonly_fields = [
+        "parent_summary",
+        "created_at",
+        "notified_at",
+        "notification_attempts",
+        "notification_error",
+    ]
     # The moderation queue first: pending comments, then the others, newest first.
     ordering = [
         Case(
@@ -222,14 +283,56 @@ class CommentAdmin(admin.ModelAdmin):
         ).asc(),
         "-created_at",
     ]
+    # One click from the list; what each button does, and its message.
+    MODERATION = {
+        Comment.Status.APPROVED: ("Approuver", "Commentaire de {} approuvé."),
+        Comment.Status.SPAM: ("Indésirable", "Commentaire de {} marqué indésirable."),
+    }
 
     @admin.display(description="extrait")
     def excerpt(self, obj):
         return obj.text[:80] + ("…" if len(obj.text) > 80 else "")
 
-    @admin.display(description="réponse", boolean=True)
-    def is_reply(self, obj):
-        return obj.parent_id is not None
+    @admin.display(description="en réponse à")
+    def parent_summary(self, obj):
+        if obj.parent is None:
+            return "—"
+        return f"{obj.parent.name} : « {first_words(obj.parent.text)} »"
+
+    @admin.display(description="modérer")
+    def moderation(self, obj):
+        url = reverse("admin:roles_comment_moderate", args=[obj.pk])
+        buttons = [
+            (url, status, label, obj.name)
+            for status, (label, _) in self.MODERATION.items()
+            if obj.status != status
+        ]
+        return format_html_join(
+            " ",
+            '<button type="submit" class="button" formaction="{}" name="statut" value="{}" '
+            'aria-label="{} le commentaire de {}">{}</button>',
+            ((url, status, label, name, label) for url, status, label, name in buttons),
+        )
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.moderate_view)
+        moderate = path("<int:pk>/moderer/", view, name="roles_comment_moderate")
+        return [moderate, *super().get_urls()]
+
+    def moderate_view(self, request, pk):
+        """Approve or reject one comment, from a button of the list."""
+        comment = get_object_or_404(Comment, pk=pk)
+        status = request.POST.get("statut")
+        if request.method != "POST" or not self.has_change_permission(request, comment):
+            raise PermissionDenied
+        if status in self.MODERATION:
+            comment.status = status
+            comment.save(update_fields=["status"])
+            self.message_user(request, self.MODERATION[status][1].format(comment.name))
+        back = request.META.get("HTTP_REFERER", "")
+        if url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+            return redirect(back)  # the list as it was, filters included
+        return redirect("admin:roles_comment_changelist")
 
     @admin.action(description="Approuver les commentaires sélectionnés")
     def approve(self, request, queryset):

@@ -2,7 +2,7 @@ from .content_version import ContentVersion
 from .history import OldSlug
 from .parts import CareerMove, Mission, RoleSkill, Salary, TrainingPath
 from .sheet import Role
-from .visitors import Comment, ErasureLog, RecruitmentRequest
+from .visitors import Comment, ErasureLog, RecruitmentRequest, RequestNote
 from .vocabulary import Family, Sector, Skill
 
 __all__ = [
@@ -14,6 +14,7 @@ __all__ = [
     "Mission",
     "OldSlug",
     "RecruitmentRequest",
+    "RequestNote",
     "Role",
     "RoleSkill",
     "Salary",

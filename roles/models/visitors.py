@@ -3,6 +3,7 @@
 import re
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.db.models.functions import Lower
@@ -103,7 +104,6 @@ class RecruitmentRequest(Notifiable):
     status = models.CharField(
         "statut", max_length=10, choices=Status.choices, default=Status.NEW, db_index=True
     )
-    notes = models.TextField("notes internes", blank=True)
     created_at = models.DateTimeField("reçue le", default=timezone.now, db_index=True)
     last_contact_at = models.DateTimeField(
         "dernier contact",
@@ -213,6 +213,42 @@ class Comment(Notifiable):
             return self.Status.PENDING
         known = Comment.objects.approved().by_email(self.email).exists()
         return self.Status.APPROVED if known else self.Status.PENDING
+
+
+class RequestNote(models.Model):
+    """One entry of a request's follow-up log: what a recruiter noted, and when. Never edited."""
+
+    request = models.ForeignKey(
+        RecruitmentRequest,
+        on_delete=models.CASCADE,
+        related_name="notes",
+        verbose_name="demande",
+    )
+    text = models.TextField("note", max_length=5000)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="auteur",
+    )
+    written_at = models.DateTimeField("écrite le", default=timezone.now)
+
+    class Meta:
+        ordering = ["written_at", "pk"]
+        verbose_name = "note de suivi"
+        verbose_name_plural = "notes de suivi"
+
+    def __str__(self):
+        return f"{self.written_at:%d/%m/%Y %H:%M} – {self.author_name} : {self.text}"
+
+    @property
+    def author_name(self):
+        user = self.author
+        return (
+            (user.get_full_name() or user.get_username()) if user else "notes d’avant le suivi daté"
+        )
 
 
 class ErasureLog(models.Model):
