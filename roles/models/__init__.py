@@ -1,4 +1,5 @@
 from .content_version import ContentVersion
+from .editors import EditorProfile
 from .history import OldSlug
 from .parts import CareerMove, Mission, RoleSkill, Salary, TrainingPath
 from .sheet import Role
@@ -9,6 +10,7 @@ __all__ = [
     "CareerMove",
     "Comment",
     "ContentVersion",
+    "EditorProfile",
     "ErasureLog",
     "Family",
     "Mission",
