@@ -19,6 +19,7 @@ from django.utils.html import format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from ..models import Comment, ErasureLog, RecruitmentRequest, RequestNote
+from .changelists import TolerantFiltersMixin
 
 logger = logging.getLogger(__name__)
 
@@ -89,7 +90,7 @@ class RequestNoteInline(admin.StackedInline):
 
 
 @admin.register(RecruitmentRequest)
-class RecruitmentRequestAdmin(admin.ModelAdmin):
+class RecruitmentRequestAdmin(TolerantFiltersMixin, admin.ModelAdmin):
     change_list_template = "admin/roles/recruitmentrequest/change_list.html"
     list_display = ["created_at", "status", "kind", "name", "company", "role", "is_notified"]
     list_display_links = ["created_at", "name"]
@@ -251,7 +252,7 @@ def first_words(text, words=8):
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(TolerantFiltersMixin, admin.ModelAdmin):
     list_display = [
         "created_at",
         "status",
