@@ -3,7 +3,14 @@ from .editors import EditorProfile
 from .history import OldSlug
 from .parts import CareerMove, Mission, RoleSkill, Salary, TrainingPath
 from .sheet import Role
-from .visitors import Comment, ErasureLog, RecruitmentRequest, RequestNote
+from .visitors import (
+    Comment,
+    ErasureLog,
+    MailedAddress,
+    ModerationSettings,
+    RecruitmentRequest,
+    RequestNote,
+)
 from .vocabulary import Family, Sector, Skill
 
 __all__ = [
@@ -13,7 +20,9 @@ __all__ = [
     "EditorProfile",
     "ErasureLog",
     "Family",
+    "MailedAddress",
     "Mission",
+    "ModerationSettings",
     "OldSlug",
     "RecruitmentRequest",
     "RequestNote",
