@@ -13,7 +13,7 @@ def comments_already_handled(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("roles", "0006_content_version"),
+        ("roles", "0007_request_notes"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
