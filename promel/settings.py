@@ -190,11 +190,14 @@ EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "2"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Promel <ne-pas-repondre@promel.fr>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Brute force on the admin log-in (django-axes): after AXES_FAILURE_LIMIT failures for one
-# account from one address, that pair is locked out for AXES_COOLOFF_MINUTES.
+# Brute force on the admin log-in (django-axes): after AXES_FAILURE_LIMIT failures from one
+# client address, whatever the usernames tried, that address is locked out for
+# AXES_COOLOFF_MINUTES. The address is the client's (TRUSTED_PROXY_COUNT), never the proxy's:
+# failures from elsewhere never lock an editor out.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_CLIENT_IP_CALLABLE = "roles.accounts.axes_client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_VERBOSE = False  # no start-up banner on every manage.py command
@@ -235,6 +238,12 @@ RETENTION_CANDIDATE_DAYS = int(os.environ.get("RETENTION_CANDIDATE_DAYS", str(2 
 # Anti-spam on visitors' forms. Rates are "count/period" as django-ratelimit reads them.
 CONTACT_RATE = os.environ.get("CONTACT_RATE", "5/10m")
 COMMENT_RATE = os.environ.get("COMMENT_RATE", "1/15s")
+# Searches that Django computes (nginx answers the cached ones) per client address.
+SEARCH_RATE = os.environ.get("SEARCH_RATE", "30/m")
+# Password-reset requests per client address (more: the 429 page) and per e-mail address
+# (more: the same answer, no mail).
+PASSWORD_RESET_CLIENT_RATE = os.environ.get("PASSWORD_RESET_CLIENT_RATE", "10/h")
+PASSWORD_RESET_ADDRESS_RATE = os.environ.get("PASSWORD_RESET_ADDRESS_RATE", "3/h")
 # Number of reverse proxies in front of the site that append to X-Forwarded-For; 0 means the
 # client address is REMOTE_ADDR (anything else could be forged by the client).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))

@@ -5,6 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from roles import ops
+from roles.accounts import LimitedPasswordResetView, UnlockingPasswordResetConfirmView
 from roles.forms import StaffPasswordResetForm
 from roles.sitemaps import SITEMAPS
 from roles.views import robots_txt
@@ -19,7 +20,7 @@ admin_look = {"site_header": admin.site.site_header, "site_title": admin.site.si
 password_reset_urls = [
     path(
         "mot-de-passe-oublie/",
-        auth_views.PasswordResetView.as_view(
+        LimitedPasswordResetView.as_view(
             form_class=StaffPasswordResetForm,
             extra_context=admin_look,
             extra_email_context={
@@ -36,7 +37,7 @@ password_reset_urls = [
     ),
     path(
         "nouveau-mot-de-passe/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(extra_context=admin_look),
+        UnlockingPasswordResetConfirmView.as_view(extra_context=admin_look),
         name="password_reset_confirm",
     ),
     path(

@@ -33,7 +33,7 @@ from .models import ContentVersion, Role
 PUBLIC_URL_NAMES = {"sitemap", "robots_txt"}
 CONTENT_APPS = {"roles", "taggit"}
 # What visitors send changes no public page (comments are the exception: they show).
-NOT_CONTENT = {"recruitmentrequest", "erasurelog", "contentversion"}
+NOT_CONTENT = {"recruitmentrequest", "erasurelog", "contentversion", "mailedaddress"}
 
 
 def private_page(view):

@@ -2,12 +2,29 @@
 
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 
 from .models import Role
 from .structured_data import absolute
 
 FEED_SIZE = 30
+
+
+# Summaries are the editors' plain text: feed readers must show them as text, never as markup.
+class TextSummaryRssFeed(Rss201rev2Feed):
+    """RSS readers read <description> as HTML: escaped, the text shows as typed."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": escape(item["description"])})
+
+
+class TextSummaryAtomFeed(Atom1Feed):
+    """Atom says what its summary is: type="text" (Django writes "html")."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        handler.addQuickElement("summary", item["description"], {"type": "text"})
 
 
 class LatestSheetsFeed(Feed):
@@ -20,6 +37,7 @@ class LatestSheetsFeed(Feed):
     )
     language = "fr"
     url_name = "roles:feed_rss"
+    feed_type = TextSummaryRssFeed
 
     def link(self):
         return absolute(reverse("roles:role_list"))
@@ -56,6 +74,6 @@ class LatestSheetsFeed(Feed):
 
 
 class LatestSheetsAtomFeed(LatestSheetsFeed):
-    feed_type = Atom1Feed
+    feed_type = TextSummaryAtomFeed
     subtitle = LatestSheetsFeed.description
     url_name = "roles:feed_atom"

@@ -30,6 +30,7 @@ GROUP_PERMISSIONS = {
     EDITORS: {
         **dict.fromkeys(SHEET_MODELS, EVERYTHING),
         "roles.comment": MODERATION,
+        "roles.moderationsettings": ("view", "change"),
     },
     RECRUITERS: {
         "roles.recruitmentrequest": EVERYTHING,

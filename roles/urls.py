@@ -24,6 +24,7 @@ urlpatterns = [
         views.CommentView.as_view(),
         name="comment_create",
     ),
+    path("commentaires/confirmer/<str:token>/", views.confirm_comment, name="comment_confirm"),
     path("contact/", views.contact, name="contact"),
     path("contact/merci/", views.ContactThanksView.as_view(), name="contact_thanks"),
     path(

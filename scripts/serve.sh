@@ -77,6 +77,7 @@ user_line=""
 [ "$(id -u)" = 0 ] && user_line="user root;"
 sed -e "s#@WORK@#$work#g" -e "s#@STATIC_ROOT@#$work/static#g" -e "s#@APP_PORT@#$app_port#g" \
   -e "s#@HTTP_PORT@#$http_port#g" -e "s#@HTTPS_PORT@#$https_port#g" -e "s#@USER@#$user_line#" \
+  -e "s#@SERVER_NAME@#127.0.0.1#g" \
   deploy/nginx.conf.template > "$work/nginx.conf"
 nginx -p "$work" -c "$work/nginx.conf" -e "$work/nginx-error.log"
 

@@ -30,6 +30,7 @@ PAGE_TYPES = {
     "flux": "/flux/",
     "contact": "/contact/?metier=coo",
     "contact-merci": "/contact/merci/",
+    "confirmation-expiree": "/commentaires/confirmer/lien-invalide/",
     "confidentialite": "/confidentialite/",
     "mentions-legales": "/mentions-legales/",
 }

@@ -204,3 +204,26 @@ def test_skill_autocomplete_finds_skills(editor_client):
         {"term": "négo", "app_label": "roles", "model_name": "roleskill", "field_name": "skill"},
     )
     assert [r["text"] for r in response.json()["results"]] == ["Négociation commerciale"]
+
+
+@pytest.mark.parametrize(
+    "changelist", ["roles_comment", "roles_recruitmentrequest", "roles_role", "roles_skill"]
+)
+@pytest.mark.parametrize(
+    "query",
+    [
+        "status__exact=%00",  # the finding: NUL, which PostgreSQL refuses, gave a 500
+        "created_at__year=99999999999",
+        "created_at__gte=%00",
+        "family__id__exact=%00",
+        "role__id__exact=abc",
+    ],
+)
+def test_list_filters_refuse_values_they_cannot_use_without_an_error(
+    editor_client, changelist, query
+):
+    response = editor_client.get(reverse(f"admin:{changelist}_changelist") + "?" + query)
+    assert response.status_code in (200, 302, 400)
+    if response.status_code == 302:  # Django's answer to refused filters: the whole list
+        assert response["Location"].endswith("?e=1")
+        assert editor_client.get(response["Location"]).status_code == 200

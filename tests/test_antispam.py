@@ -111,7 +111,7 @@ class TestRateLimit:
             assert client.post("/contact/", request_data()).status_code == 302
         response = client.post("/contact/", request_data(email="autre@example.com"))
         assert response.status_code == 429
-        assert "Trop d'envois en peu de temps" in response.content.decode()
+        assert "Trop de demandes en peu de temps" in response.content.decode()
         assert RecruitmentRequest.objects.count() == 2
 
     def test_a_person_correcting_mistakes_is_never_limited(self, client, settings):

@@ -45,14 +45,14 @@ def test_a_new_comment_waits_for_moderation_and_the_poster_is_told(client):
     assert "Très utile, merci." not in html
 
 
-def test_an_approved_author_is_published_at_once_unless_several_links(client):
+def test_a_known_address_never_publishes_at_once(client):
+    # The finding: a comment was published at once when its address had an approved one, so
+    # anyone knowing a regular's address published under any name, links included.
     role = make_role()
     make_comment(role, email="Paul@Example.com")
-    post_comment(client, role, text="Encore merci.")
-    assert Comment.objects.get(text="Encore merci.").status == Comment.Status.APPROVED
-    assert "Encore merci." in page(client, role.get_absolute_url())
-    post_comment(client, role, text="Voir https://a.example et https://b.example")
-    assert Comment.objects.get(text__startswith="Voir").status == Comment.Status.PENDING
+    post_comment(client, role, name="Promel (équipe officielle)", text="Offre : https://x.example")
+    assert Comment.objects.get(text__startswith="Offre").status == Comment.Status.PENDING
+    assert "https://x.example" not in page(client, role.get_absolute_url())
 
 
 def test_a_reply_to_a_reply_joins_its_thread(client):
@@ -89,12 +89,39 @@ def test_errors_show_on_the_sheet_with_everything_kept(client):
     assert not Comment.objects.exists()
 
 
-def test_a_duplicate_comment_is_refused(client):
+def answer_to(client, role, **fields):
+    response = post_comment(client, role, **fields)
+    followed = client.get(response["Location"])
+    message = [str(message) for message in followed.context["messages"]]
+    return response.status_code, response["Location"], message
+
+
+def test_a_repeat_is_answered_like_a_new_comment_whatever_the_address(client):
+    # The finding: re-posting a published text said « déjà envoyé » only for the right address.
     role = make_role()
-    post_comment(client, role)
-    response = post_comment(client, role, email="PAUL@example.com")
-    assert "Vous avez déjà envoyé ce commentaire" in response.content.decode()
-    assert Comment.objects.count() == 1
+    make_comment(role, email="paul@example.com", text="Très utile, merci.")
+    right_guess = answer_to(client, role, email="PAUL@example.com")
+    wrong_guess = answer_to(client, role, email="pierre@example.com")
+    assert right_guess == wrong_guess
+    assert right_guess[2] == [
+        "Merci, votre commentaire sera publié après relecture par notre équipe."
+    ]
+    # The repeat itself is not stored twice; the other address' comment waits for moderation.
+    assert Comment.objects.by_email("paul@example.com").count() == 1
+    assert Comment.objects.pending().by_email("pierre@example.com").count() == 1
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Promel", "L'équipe PR0MEL", "Promel (équipe officielle)", "Le modérateur", "Ｐｒｏｍｅｌ"],
+)
+def test_names_imitating_the_agency_are_recognised(name):
+    assert Comment(name=name).imitates_the_agency
+
+
+@pytest.mark.parametrize("name", ["Paul", "Anne-Sophie Prométhée", "Émile Dupont"])
+def test_ordinary_names_are_not_taken_for_the_agency(name):
+    assert not Comment(name=name).imitates_the_agency
 
 
 def test_no_comment_on_a_draft(client):

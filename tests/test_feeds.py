@@ -76,3 +76,25 @@ def test_every_page_links_both_feeds_in_its_head(client, settings):
 def test_feed_page_offers_both_feeds(client):
     html = client.get("/flux/").content.decode()
     assert 'href="/flux/atom/"' in html and 'href="/flux/rss/"' in html
+
+
+MARKUP = 'Pilote <b>tout</b> <img src="x" onerror="alert(1)"> & le reste'
+
+
+def test_atom_summaries_are_text_never_markup(client):
+    make_role(title="Fiche balisée", summary=MARKUP)
+    (entry,) = feed(client, "/flux/atom/", "application/atom+xml").findall("a:entry", ATOM)
+    summary = entry.find("a:summary", ATOM)
+    assert summary.get("type") == "text"
+    assert summary.text == MARKUP  # a reader shows these characters, renders nothing
+
+
+def test_rss_descriptions_are_escaped_html_showing_the_text(client):
+    make_role(title="Fiche balisée", summary=MARKUP)
+    item = feed(client, "/flux/rss/", "application/rss+xml").find("channel/item")
+    # RSS readers parse <description> as HTML: no tag may survive in it.
+    description = item.findtext("description")
+    assert "<" not in description
+    assert description == MARKUP.replace("&", "&amp;").replace("<", "&lt;").replace(
+        ">", "&gt;"
+    ).replace('"', "&quot;")

@@ -16,10 +16,17 @@ LOGIN = reverse("admin:login")
 RESET = reverse("admin_password_reset")
 
 
+PROXY = "127.0.0.1"
+ATTACKER = "203.0.113.9"
+EDITOR_HOME = "198.51.100.7"
+
+
 @pytest.fixture
 def lockout(settings):
+    """django-axes on, behind one nginx: every request comes from the proxy's address."""
     settings.AXES_ENABLED = True
     settings.AXES_FAILURE_LIMIT = 3
+    settings.TRUSTED_PROXY_COUNT = 1
 
 
 @pytest.fixture
@@ -29,8 +36,14 @@ def staff(db):
     )
 
 
-def log_in(client, password, username="marie"):
-    return client.post(LOGIN, {"username": username, "password": password, "next": "/admin/"})
+def log_in(client, password, username="marie", address=EDITOR_HOME, forwarded=None):
+    """A log-in through nginx, which appends the client's address to X-Forwarded-For."""
+    return client.post(
+        LOGIN,
+        {"username": username, "password": password, "next": "/admin/"},
+        REMOTE_ADDR=PROXY,
+        HTTP_X_FORWARDED_FOR=forwarded or address,
+    )
 
 
 class TestLockout:
@@ -39,7 +52,7 @@ class TestLockout:
         response = log_in(client, "bon-mot-de-passe-42")
         assert response.status_code == 302 and response["Location"] == "/admin/"
 
-    def test_repeated_failures_lock_the_account_with_a_clear_message(self, client, staff, lockout):
+    def test_repeated_failures_lock_the_address_with_a_way_back_in(self, client, staff, lockout):
         for _ in range(2):
             response = log_in(client, "faux")
             assert response.status_code == 200  # the usual form, with its error
@@ -47,11 +60,33 @@ class TestLockout:
         html = response.content.decode()
         assert response.status_code == 429
         assert "Connexion temporairement bloquée" in html
-        assert "bloquée pendant 15 minutes" in html
+        assert "bloquée pendant 15&nbsp;minutes" in html
+        assert "le blocage est levé" in html and RESET in html
         # Even the right password is refused while the lock-out lasts.
         response = log_in(client, "bon-mot-de-passe-42")
         assert response.status_code == 429
         assert "_auth_user_id" not in client.session
+
+    def test_failures_from_another_address_never_lock_an_editor_out(self, client, staff, lockout):
+        # The attack: wrong passwords for an editor's (public) username, through the proxy.
+        for _ in range(5):
+            log_in(client, "faux", address=ATTACKER)
+        assert log_in(client, "faux", address=ATTACKER).status_code == 429
+        assert log_in(client, "bon-mot-de-passe-42").status_code == 302
+
+    def test_forged_forwarded_entries_do_not_give_the_attacker_new_addresses(
+        self, client, staff, lockout
+    ):
+        for number in range(3):
+            log_in(client, "faux", forwarded=f"10.0.0.{number}, {ATTACKER}")
+        response = log_in(client, "faux", forwarded=f"10.9.9.9, {ATTACKER}")
+        assert response.status_code == 429
+
+    def test_one_address_trying_many_usernames_is_locked_out(self, client, staff, lockout):
+        for name in ["admin", "redaction", "paul"]:
+            log_in(client, "faux", username=name, address=ATTACKER)
+        response = log_in(client, "bon-mot-de-passe-42", address=ATTACKER)
+        assert response.status_code == 429
 
     def test_the_lock_out_ends_after_the_cool_off(self, client, staff, lockout, settings):
         for _ in range(3):
@@ -59,11 +94,20 @@ class TestLockout:
         AccessAttempt.objects.update(attempt_time="2000-01-01T00:00:00Z")
         assert log_in(client, "bon-mot-de-passe-42").status_code == 302
 
-    def test_other_accounts_are_not_locked(self, client, staff, lockout):
-        User.objects.create_user("paul", password="autre-mot-de-passe-42", is_staff=True)
+    def test_a_new_password_from_the_mailed_link_lifts_the_lock_out(
+        self, client, staff, lockout, mail_server
+    ):
         for _ in range(3):
             log_in(client, "faux")
-        assert log_in(client, "autre-mot-de-passe-42", username="paul").status_code == 302
+        assert log_in(client, "bon-mot-de-passe-42").status_code == 429
+        through_proxy = {"REMOTE_ADDR": PROXY, "HTTP_X_FORWARDED_FOR": EDITOR_HOME}
+        client.post(RESET, {"email": "marie@example.com"}, **through_proxy)
+        ((_, message),) = mail_server.handler.messages
+        link = re.search(r"http://127\.0\.0\.1:8000(/\S+/)", message.get_content())[1]
+        form = client.get(link, follow=True, **through_proxy)
+        new = {"new_password1": "tout-neuf-et-long-7", "new_password2": "tout-neuf-et-long-7"}
+        client.post(form.redirect_chain[-1][0], new, **through_proxy)
+        assert log_in(client, "tout-neuf-et-long-7").status_code == 302
 
 
 class Inbox:
@@ -129,3 +173,45 @@ class TestPasswordReset:
     def test_a_malformed_address_gets_a_french_message(self, client):
         html = client.post(RESET, {"email": "pas-une-adresse"}).content.decode()
         assert "Saisissez une adresse de courriel valide." in html
+
+
+class TestPasswordResetLimits:
+    def request_reset(self, client, address, client_address=EDITOR_HOME):
+        return client.post(
+            RESET,
+            {"email": address},
+            REMOTE_ADDR=PROXY,
+            HTTP_X_FORWARDED_FOR=client_address,
+        )
+
+    def test_one_address_gets_a_few_mails_then_the_same_answer_and_no_mail(
+        self, client, staff, mail_server, settings
+    ):
+        settings.TRUSTED_PROXY_COUNT = 1
+        answers = [
+            self.request_reset(client, "marie@example.com", f"192.0.2.{number}")
+            for number in range(8)
+        ]
+        assert {answer.status_code for answer in answers} == {302}
+        assert {answer["Location"] for answer in answers} == {reverse("password_reset_done")}
+        assert len(mail_server.handler.messages) == 3  # PASSWORD_RESET_ADDRESS_RATE
+
+    def test_one_client_asking_for_many_addresses_gets_the_429_page(
+        self, client, staff, mail_server, settings
+    ):
+        settings.TRUSTED_PROXY_COUNT = 1
+        for number in range(10):
+            assert self.request_reset(client, f"x{number}@example.com").status_code == 302
+        response = self.request_reset(client, "marie@example.com")
+        assert response.status_code == 429
+        assert "Réessayez dans 60&nbsp;minutes au plus" in response.content.decode()
+        assert response["Retry-After"] == "3600"
+        assert mail_server.handler.messages == []
+        # Another client is not concerned.
+        assert self.request_reset(client, "marie@example.com", "192.0.2.50").status_code == 302
+        assert len(mail_server.handler.messages) == 1
+
+    def test_the_answer_never_depends_on_the_address_being_known(self, client, staff):
+        known = self.request_reset(client, "marie@example.com")
+        unknown = self.request_reset(client, "inconnu@example.com")
+        assert (known.status_code, known["Location"]) == (unknown.status_code, unknown["Location"])

@@ -7,8 +7,8 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils import timezone
 
-from roles.models import CareerMove, Mission, Role
-from roles.permissions import RECRUITERS
+from roles.models import CareerMove, EditorProfile, Mission, Role
+from roles.permissions import EDITORS, RECRUITERS
 
 from .admin_forms import change_url, edit
 from .factories import make_draft, make_role, make_staff_member
@@ -147,7 +147,7 @@ class TestReview:
         role.refresh_from_db()
         assert role.reviewed_by.username == "marie"
         html = named_editor.get(role.get_absolute_url()).content.decode()
-        assert "Relue le <time" in html and "par Marie Dupont" in html
+        assert "Relue le <time" in html and "par la rédaction" in html
 
     def test_editor_saves_and_marks_reviewed_from_the_sheet(self, named_editor):
         role = make_role()
@@ -155,6 +155,34 @@ class TestReview:
         edit(named_editor, role, _mark_reviewed="Enregistrer et marquer comme relue")
         role.refresh_from_db()
         assert role.reviewed_by.username == "marie" and not role.is_stale
+
+    def test_the_public_never_sees_an_editors_login(self, client):
+        # The finding: « Relue le … par evaladmin » for an account without a name.
+        login = User.objects.create_user("evaladmin", is_staff=True)
+        role = make_role(reviewed_at=timezone.now(), reviewed_by=login)
+        html = client.get(role.get_absolute_url()).content.decode()
+        assert "evaladmin" not in html and "par la rédaction" in html
+
+    def test_an_editor_chooses_the_name_the_public_sees(self, client):
+        editor = make_staff_member(EDITORS, username="jdupont", first_name="Jeanne")
+        client.force_login(editor)
+        profile_page = client.get(reverse("admin:roles_editorprofile_changelist"), follow=True)
+        change_page = profile_page.redirect_chain[-1][0]
+        assert "Nom affiché" in profile_page.content.decode()
+        client.post(change_page, {"display_name": "Jeanne D., rédactrice"})
+        role = make_role(reviewed_at=timezone.now(), reviewed_by=editor)
+        client.logout()
+        html = client.get(role.get_absolute_url()).content.decode()
+        assert "par Jeanne D., rédactrice" in html and "jdupont" not in html
+
+    def test_an_editor_cannot_change_another_ones_name(self, client):
+        editor, other = make_staff_member(EDITORS), make_staff_member(RECRUITERS)
+        others_profile = EditorProfile.objects.create(user=other, display_name="Paul")
+        client.force_login(editor)
+        url = reverse("admin:roles_editorprofile_change", args=[others_profile.pk])
+        client.post(url, {"display_name": "Usurpé"})
+        others_profile.refresh_from_db()
+        assert others_profile.display_name == "Paul"
 
     def test_a_sheet_never_reviewed_shows_no_review(self, client):
         assert "Relue le" not in client.get(make_role().get_absolute_url()).content.decode()

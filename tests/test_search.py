@@ -213,3 +213,45 @@ def test_a_bad_sheet_to_compare_with_is_ignored_not_an_error(client, comparer):
     response = client.get("/recherche/", {"q": "directeur", "comparer": comparer})
     assert response.status_code == 200
     assert "Comparer avec" not in response.content.decode()
+
+
+class TestSearchRateLimit:
+    """The finding: random searches at 180 req/s, each computed, slowed every other page."""
+
+    @pytest.fixture(autouse=True)
+    def behind_one_proxy(self, settings):
+        settings.TRUSTED_PROXY_COUNT = 1
+        settings.SEARCH_RATE = "3/m"
+
+    def search(self, client, query, address="203.0.113.9", **headers):
+        return client.get(
+            reverse("roles:search"),
+            {"q": query},
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR=address,
+            **headers,
+        )
+
+    def test_a_client_computing_too_many_searches_gets_a_french_429_saying_when(self, client):
+        make_role(title="Directeur commercial")
+        for number in range(3):
+            assert self.search(client, f"directeur {number}").status_code == 200
+        response = self.search(client, "directeur 99")
+        assert response.status_code == 429
+        assert response["Retry-After"] == "60"
+        assert "Réessayez dans 1&nbsp;minute au plus" in response.content.decode()
+        assert "no-store" in response["Cache-Control"]
+        # Other clients search on.
+        assert self.search(client, "directeur 99", address="198.51.100.7").status_code == 200
+
+    def test_a_search_nginx_revalidates_costs_the_client_nothing(self, client):
+        make_role(title="Directeur commercial")
+        etag = self.search(client, "directeur")["ETag"]
+        for _ in range(10):  # nginx's revalidations: answered 304 before the view runs
+            response = self.search(client, "directeur", HTTP_IF_NONE_MATCH=etag)
+            assert response.status_code == 304
+        assert self.search(client, "directeur 2").status_code == 200
+
+    def test_the_bare_search_page_is_never_limited(self, client):
+        for _ in range(10):
+            assert client.get(reverse("roles:search")).status_code == 200

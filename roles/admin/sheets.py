@@ -28,6 +28,7 @@ from ..models import (
 from ..rendering import MARKDOWN_HELP
 from ..signals import deferred_search_refresh
 from ..templatetags.roles_extras import sheet_markdown
+from .changelists import TolerantFiltersMixin
 from .editing import PartInline, StableTextMixin
 from .history import SheetHistoryMixin
 from .layout import errors_of, sections_in_order
@@ -118,7 +119,12 @@ class ReviewFilter(admin.SimpleListFilter):
 
 @admin.register(Role)
 class RoleAdmin(
-    OrderedTagsMixin, StableTextMixin, SheetHistoryMixin, SortableAdminBase, CompareVersionAdmin
+    TolerantFiltersMixin,
+    OrderedTagsMixin,
+    StableTextMixin,
+    SheetHistoryMixin,
+    SortableAdminBase,
+    CompareVersionAdmin,
 ):
     """A sheet and its parts on one screen; every save is a revision (history, compare, revert)."""
 
@@ -376,7 +382,7 @@ class RoleAdmin(
         self.message_user(request, f"{count} fiche(s) repassée(s) en brouillon.", messages.SUCCESS)
 
 
-class VocabularyAdmin(admin.ModelAdmin):
+class VocabularyAdmin(TolerantFiltersMixin, admin.ModelAdmin):
     """Families, sectors and skills: named entries that sheets refer to."""
 
     search_fields = ["name"]

@@ -18,7 +18,8 @@ from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from ..models import Comment, ErasureLog, RecruitmentRequest, RequestNote
+from ..models import Comment, ErasureLog, ModerationSettings, RecruitmentRequest, RequestNote
+from .changelists import TolerantFiltersMixin
 
 logger = logging.getLogger(__name__)
 
@@ -89,7 +90,7 @@ class RequestNoteInline(admin.StackedInline):
 
 
 @admin.register(RecruitmentRequest)
-class RecruitmentRequestAdmin(admin.ModelAdmin):
+class RecruitmentRequestAdmin(TolerantFiltersMixin, admin.ModelAdmin):
     change_list_template = "admin/roles/recruitmentrequest/change_list.html"
     list_display = ["created_at", "status", "kind", "name", "company", "role", "is_notified"]
     list_display_links = ["created_at", "name"]
@@ -250,8 +251,35 @@ def first_words(text, words=8):
     return " ".join(kept[:words]) + ("…" if len(kept) > words else "")
 
 
+class ConfirmedFilter(admin.SimpleListFilter):
+    title = "adresse confirmée"
+    parameter_name = "confirmee"
+
+    def lookups(self, request, model_admin):
+        return [("oui", "Oui"), ("non", "Non")]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("oui", "non"):
+            return queryset.filter(confirmed_at__isnull=self.value() == "non")
+        return queryset
+
+
+@admin.register(ModerationSettings)
+class ModerationSettingsAdmin(admin.ModelAdmin):
+    """One row: the list opens it."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        return redirect("admin:roles_moderationsettings_change", ModerationSettings.current().pk)
+
+
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(TolerantFiltersMixin, admin.ModelAdmin):
     list_display = [
         "created_at",
         "status",
@@ -260,8 +288,9 @@ class CommentAdmin(admin.ModelAdmin):
         "excerpt",
         "parent_summary",
         "role",
+        "is_confirmed",
     ]
-    list_filter = ["status", "created_at", "role"]
+    list_filter = ["status", ConfirmedFilter, "created_at", "role"]
     list_select_related = ["role", "parent"]
     search_fields = ["name", "email", "text"]
     actions = ["approve", "mark_spam", "delete_selected"]
@@ -270,7 +299,9 @@ class CommentAdmin(admin.ModelAdmin):
     readonly_fields = [
         "parent_summary",
         "created_at",
+        "confirmed_at",
         "notified_at",
+        "confirmation_handled_at",
         "notification_attempts",
         "notification_error",
     ]
@@ -333,6 +364,10 @@ class CommentAdmin(admin.ModelAdmin):
         if url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
             return redirect(back)  # the list as it was, filters included
         return redirect("admin:roles_comment_changelist")
+
+    @admin.display(description="adresse confirmée", boolean=True, ordering="confirmed_at")
+    def is_confirmed(self, obj):
+        return obj.confirmed_at is not None
 
     @admin.action(description="Approuver les commentaires sélectionnés")
     def approve(self, request, queryset):

@@ -144,16 +144,3 @@ class CommentForm(VisitorForm, forms.ModelForm):
         parent = self.cleaned_data["parent"]
         # One level of replies: answering a reply answers its thread.
         return parent.parent if parent and parent.parent_id else parent
-
-    def clean(self):
-        data = super().clean()
-        text, email = data.get("text"), data.get("email")
-        if text and email:
-            earlier = Comment.objects.filter(role=self.instance.role, text=text.strip())
-            if earlier.by_email(email).exists():
-                raise ValidationError("Vous avez déjà envoyé ce commentaire sur cette fiche.")
-        return data
-
-    def save(self, commit=True):
-        self.instance.status = self.instance.moderation_status()
-        return super().save(commit)

@@ -16,6 +16,7 @@ from taggit.models import Tag, TaggedItem
 from .. import crosswalks
 from ..rendering import MARKDOWN_HELP
 from .discovery import DiscoveryQuerySetMixin
+from .editors import public_name
 from .search import SearchQuerySetMixin, folded
 from .vocabulary import Family, Sector, SlugNaturalKeyMixin, SlugQuerySet
 
@@ -112,7 +113,7 @@ class RoleQuerySet(SearchQuerySetMixin, DiscoveryQuerySetMixin, SlugQuerySet):
             heavy = [f"{end}__{name}" for name in HEAVY_FIELDS]
             return CareerMove.objects.select_related(end).defer(*heavy)
 
-        return self.select_related("family", "reviewed_by").prefetch_related(
+        return self.select_related("family", "reviewed_by__editor_profile").prefetch_related(
             "missions",
             Prefetch("role_skills", queryset=RoleSkill.objects.select_related("skill")),
             "training_paths",
@@ -284,8 +285,7 @@ class Role(SlugNaturalKeyMixin, models.Model):
 
     @property
     def reviewer_name(self):
-        user = self.reviewed_by
-        return (user.get_full_name() or user.get_username()) if user else ""
+        return public_name(self.reviewed_by) if self.reviewed_by else ""
 
     @property
     def display_name(self):

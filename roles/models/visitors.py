@@ -8,10 +8,23 @@ from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
+from .search import folded
 from .sheet import Role
 
 URL_PATTERN = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+
+# Names that pass for the agency or its staff ("Promel (équipe officielle)", "L'équipe
+# PR0MEL", "Modérateur"), looked for in the name folded to plain letters.
+AGENCY_LOOKALIKE = re.compile(r"promel|equipe|officiel|moderat|administrat|redaction|staff")
+LOOKALIKE_LETTERS = str.maketrans("013457@$", "oleastas")
+
+
+def imitates_the_agency(name):
+    letters = re.sub(r"[^a-z]", "", folded(name).lower().translate(LOOKALIKE_LETTERS))
+    return bool(AGENCY_LOOKALIKE.search(letters))
+
 
 # A process that claimed a notification and died leaves it claimed this long at most.
 NOTIFICATION_LEASE = timedelta(minutes=10)
@@ -112,7 +125,13 @@ class RecruitmentRequest(Notifiable):
         "2 ans pour un candidat).",
     )
     notified_at = models.DateTimeField("équipe prévenue le", null=True, blank=True)
-    acknowledged_at = models.DateTimeField("accusé de réception envoyé le", null=True, blank=True)
+    acknowledged_at = models.DateTimeField(
+        "accusé de réception traité le",
+        null=True,
+        blank=True,
+        help_text="Accusé de réception envoyé, ou pas d’envoi parce que cette adresse avait "
+        "déjà reçu un message du site dans les 24 heures.",
+    )
 
     objects = RecruitmentRequestQuerySet.as_manager()
 
@@ -134,6 +153,8 @@ class RecruitmentRequest(Notifiable):
 
 
 class CommentQuerySet(NotifiableQuerySet):
+    pending_filter = Q(notified_at__isnull=True) | Q(confirmation_handled_at__isnull=True)
+
     def approved(self):
         return self.filter(status=Comment.Status.APPROVED)
 
@@ -191,6 +212,19 @@ class Comment(Notifiable):
     )
     created_at = models.DateTimeField("envoyé le", default=timezone.now, db_index=True)
     notified_at = models.DateTimeField("modérateurs prévenus le", null=True, blank=True)
+    confirmation_handled_at = models.DateTimeField(
+        "demande de confirmation traitée le",
+        null=True,
+        blank=True,
+        help_text="Lien de confirmation envoyé à l’auteur, ou pas d’envoi parce que son "
+        "adresse avait déjà reçu un message du site dans les 24 heures.",
+    )
+    confirmed_at = models.DateTimeField(
+        "adresse confirmée le",
+        null=True,
+        blank=True,
+        help_text="L’auteur a suivi le lien envoyé à son adresse : elle est bien la sienne.",
+    )
 
     objects = CommentQuerySet.as_manager()
 
@@ -207,12 +241,94 @@ class Comment(Notifiable):
     def link_count(self):
         return len(URL_PATTERN.findall(self.text))
 
-    def moderation_status(self):
-        """Approved at once only for an author already approved, and never with several links."""
-        if self.link_count >= 2:
-            return self.Status.PENDING
-        known = Comment.objects.approved().by_email(self.email).exists()
-        return self.Status.APPROVED if known else self.Status.PENDING
+    @property
+    def imitates_the_agency(self):
+        return imitates_the_agency(self.name)
+
+    def is_duplicate(self):
+        """The same text from the same address on the same sheet was already received."""
+        earlier = Comment.objects.filter(role=self.role, text=self.text.strip())
+        return earlier.by_email(self.email).exists()
+
+    def confirm(self):
+        """Its author followed the link sent to his address: published if the editors allow it.
+
+        Whether an address is known never changes what a visitor sees when posting: every
+        comment waits, and only proof of the address (per comment) may let it skip the queue.
+        """
+        self.confirmed_at = self.confirmed_at or timezone.now()
+        may_publish = ModerationSettings.current().publish_confirmed_comments
+        held = self.link_count >= 2 or self.imitates_the_agency
+        if may_publish and self.status == self.Status.PENDING and not held:
+            self.status = self.Status.APPROVED
+        self.save(update_fields=["confirmed_at", "status"])
+
+
+class ModerationSettings(models.Model):
+    """The editors' choices for comments: one row."""
+
+    publish_confirmed_comments = models.BooleanField(
+        "publier sans relecture les commentaires confirmés",
+        default=False,
+        help_text="Un commentaire dont l’auteur a suivi le lien de confirmation envoyé à son "
+        "adresse est publié aussitôt, sauf s’il contient plusieurs liens ou si son nom imite "
+        "Promel ou son équipe. Décoché : tous les commentaires attendent votre relecture.",
+    )
+
+    class Meta:
+        verbose_name = "réglage de la modération"
+        verbose_name_plural = "réglages de la modération"
+
+    def __str__(self):
+        return "Réglages de la modération"
+
+    @classmethod
+    def current(cls):
+        return cls.objects.get_or_create(pk=1)[0]
+
+
+DAY = timedelta(days=1)
+
+
+class MailedAddressQuerySet(models.QuerySet):
+    def claim(self, email):
+        """The right to mail this visitor's address now; None if it was mailed in the last day.
+
+        Returns the time recorded, for `release` if the mail then fails. One conditional UPDATE:
+        two records from one address cannot both win.
+        """
+        key, now = MailedAddress.key_of(email), timezone.now()
+        self.get_or_create(key=key)
+        free = Q(last_mailed_at__isnull=True) | Q(last_mailed_at__lt=now - DAY)
+        return now if self.filter(free, key=key).update(last_mailed_at=now) else None
+
+    def release(self, email, claimed_at):
+        self.filter(key=MailedAddress.key_of(email), last_mailed_at=claimed_at).update(
+            last_mailed_at=None
+        )
+
+
+class MailedAddress(models.Model):
+    """When the site last mailed an address a visitor typed: at most once a day (no relay).
+
+    Keyed by a keyed hash of the address, so that it stores no personal data.
+    """
+
+    key = models.CharField(max_length=64, unique=True)
+    last_mailed_at = models.DateTimeField(null=True)
+
+    objects = MailedAddressQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "adresse écrite"
+        verbose_name_plural = "adresses écrites"
+
+    def __str__(self):
+        return self.key[:12]
+
+    @staticmethod
+    def key_of(email):
+        return salted_hmac("roles.mailed-address", email.strip().lower()).hexdigest()
 
 
 class RequestNote(models.Model):

@@ -1,6 +1,7 @@
 """Public pages: thin views over the querysets in roles.models."""
 
 from .compare import CompareView
+from .confirmation import confirm_comment
 from .pictures import CareerMapView, SalaryComparisonView
 from .reach import FeedIndexView, OpenDataView, robots_txt
 from .sheets import (
@@ -26,6 +27,7 @@ from .visitors import CommentView, ContactThanksView, LegalPageView, contact, cs
 
 __all__ = [
     "CommentView",
+    "confirm_comment",
     "ContactThanksView",
     "LegalPageView",
     "contact",

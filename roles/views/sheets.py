@@ -11,6 +11,7 @@ from taggit.models import Tag
 from .. import job_ad
 from ..caching import private_page
 from ..forms import CommentForm, RecruitmentRequestForm, RoleFilterForm, SearchForm
+from ..limits import ComputedSearchLimitMixin
 from ..models import Comment, Family, OldSlug, Role, Sector, Skill
 from ..models.discovery import CLOSE_ROLES_SHOWN
 from ..models.visitors import find_thread, thread_size
@@ -275,7 +276,7 @@ class SectorListView(BreadcrumbsMixin, ListView):
         return Sector.objects.in_use()
 
 
-class SearchView(BreadcrumbsMixin, ForgivingPaginationMixin, ListView):
+class SearchView(ComputedSearchLimitMixin, BreadcrumbsMixin, ForgivingPaginationMixin, ListView):
     """Results of a query."""
 
     template_name = "roles/search.html"

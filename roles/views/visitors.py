@@ -13,14 +13,11 @@ from django.views.generic import TemplateView
 
 from .. import antispam, notifications
 from ..forms import CommentForm, RecruitmentRequestForm
-from ..models import Comment, Role
+from ..limits import too_many_requests
+from ..models import Role
 from .sheets import BreadcrumbsMixin, RoleDetailView
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,150}")
-
-
-def too_many_requests(request):
-    return render(request, "429.html", status=429)
 
 
 def preset_role(request):
@@ -47,7 +44,7 @@ def contact(request):
         return render(request, "roles/contact.html", context)
     # Only what would be stored counts: a person correcting mistakes is never limited.
     if antispam.over_rate(request, "contact", "CONTACT_RATE"):
-        return too_many_requests(request)
+        return too_many_requests(request, settings.CONTACT_RATE)
     with transaction.atomic():
         lead = form.save()
         # robust: whatever happens to the mail, the visitor gets the thank-you page.
@@ -75,27 +72,27 @@ class CommentView(RoleDetailView):
         self.object = self.get_object()
         form = self.comment_form(request)
         if form.is_bot():
-            return self.stored(Comment.Status.PENDING)
+            return self.stored()
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(comment_form=form))
         if antispam.over_rate(request, "comment", "COMMENT_RATE"):
-            return too_many_requests(request)
+            return too_many_requests(request, settings.COMMENT_RATE)
+        # Every comment waits for moderation, and a repeat is answered like a new one: the
+        # answer never tells whether an address is known.
+        if form.instance.is_duplicate():
+            return self.stored()
         with transaction.atomic():
             comment = form.save()
             transaction.on_commit(lambda: notifications.notify_comment(comment.pk), robust=True)
-        return self.stored(comment.status)
+        return self.stored()
 
     def comment_form(self, request):
         return CommentForm(request.POST, role=self.object)
 
-    def stored(self, status):
-        if status == Comment.Status.APPROVED:
-            messages.success(self.request, "Merci, votre commentaire est publié.")
-        else:
-            messages.info(
-                self.request,
-                "Merci, votre commentaire sera publié après relecture par notre équipe.",
-            )
+    def stored(self):
+        messages.info(
+            self.request, "Merci, votre commentaire sera publié après relecture par notre équipe."
+        )
         return redirect(self.object.get_absolute_url() + "#commentaires")
 
 

@@ -1,0 +1,38 @@
+"""Per-client limits on what costs the server, and the French 429 page saying when to retry."""
+
+import math
+
+from django.conf import settings
+from django.shortcuts import render
+from django_ratelimit.core import _split_rate, is_ratelimited
+
+from .antispam import client_ip
+
+
+def retry_seconds(rate):
+    """The longest wait before a limit of this rate ("5/10m") lets the client in again."""
+    return _split_rate(rate)[1]
+
+
+def too_many_requests(request, rate, template="429.html"):
+    seconds = retry_seconds(rate)
+    context = {"retry_minutes": max(1, math.ceil(seconds / 60))}
+    response = render(request, template, context, status=429)
+    response["Retry-After"] = str(seconds)
+    response["Cache-Control"] = "private, no-store"  # one client's answer, never shared
+    return response
+
+
+class ComputedSearchLimitMixin:
+    """At most SEARCH_RATE searches per client that Django computes.
+
+    A copy served from a cache (nginx, or the 304 of roles.caching before the view runs)
+    answers before this and costs the client nothing.
+    """
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("q") and is_ratelimited(
+            request, group="search", key=client_ip, rate=settings.SEARCH_RATE, increment=True
+        ):
+            return too_many_requests(request, settings.SEARCH_RATE)
+        return super().get(request, *args, **kwargs)
