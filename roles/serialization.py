@@ -64,7 +64,7 @@ def sheet_document(role, *, public=True):
         "reporting_line": role.reporting_line,
         "salary_note": role.salary_note,
         "family": named(role.family),
-        "codes": {key: getattr(role, field) for field, key in CODE_KEYS.items()},
+        "codes": codes_document(role),
         "status": role.status,
         "is_featured": role.is_featured,
         "published_at": iso(role.published_at),
@@ -88,6 +88,14 @@ def sheet_document(role, *, public=True):
         "tags": sorted(tag.name for tag in role.tags.all()),
         "related": [sheet_reference(other, public) for other in role.related_roles.all()],
     }
+
+
+def codes_document(role):
+    """Each official code, or "" when the sheet has none; `*_label` keys are derived."""
+    codes = {key: getattr(role, f"{field}_id") or "" for field, key in CODE_KEYS.items()}
+    for code in role.taxonomy_codes():
+        codes[f"{CODE_KEYS[code.code_set.field]}_label"] = code.label
+    return codes
 
 
 def mission_document(mission):
@@ -204,10 +212,7 @@ CSV_COLUMNS = [
     "updated_at",
     "summary",
     "reporting_line",
-    "rome",
-    "isco",
-    "esco",
-    "onet",
+    *[column for key in CODE_KEYS.values() for column in (key, f"{key}_label")],
     "sectors",
     "tags",
     "url",
@@ -218,6 +223,7 @@ def flat_row(sheet):
     """The flat fields of a sheet document, one CSV row; lists joined with " | "."""
     return {
         **{key: sheet[key] for key in CSV_COLUMNS if key in sheet},
+        **{key: "" for key in CSV_COLUMNS if key.endswith("_label")},
         **sheet["codes"],
         "family": sheet["family"]["slug"],
         "sectors": " | ".join(sector["slug"] for sector in sheet["sectors"]),
