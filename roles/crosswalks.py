@@ -1,30 +1,8 @@
-"""Codes tying a sheet to the reference taxonomies: formats, names and public pages."""
+"""Codes tying a sheet to the official lists: their code sets, messages and public pages."""
 
 from typing import NamedTuple
 
-from django.core.validators import RegexValidator
-
-rome_validator = RegexValidator(
-    r"^[A-N][0-9]{4}\Z",
-    "Un code ROME est une lettre de A à N suivie de quatre chiffres, par exemple M1707.",
-)
-isco_validator = RegexValidator(
-    r"^[0-9]{4}\Z",
-    "Un code CITP/ISCO-08 de groupe de base compte quatre chiffres, par exemple 1221.",
-)
-esco_validator = RegexValidator(
-    r"^http://data\.europa\.eu/esco/occupation/"
-    r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z",
-    "Une URI de profession ESCO a la forme "
-    "http://data.europa.eu/esco/occupation/ suivie d'un identifiant (UUID en minuscules).",
-)
-onet_validator = RegexValidator(
-    r"^[0-9]{2}-[0-9]{4}\.[0-9]{2}\Z",
-    "Un code O*NET-SOC a la forme 11-2022.00.",
-)
-
-
-# Well-formed codes that the official list does not hold (ForeignKey's "invalid" message).
+# A code the official list does not hold (ForeignKey's "invalid" message).
 UNKNOWN = {
     "rome_code": "Le code ROME %(value)s n’existe pas dans le ROME 4.0 : "
     "choisissez-le dans la liste.",

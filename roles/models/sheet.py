@@ -203,7 +203,6 @@ class Role(SlugNaturalKeyMixin, models.Model):
         db_column="rome_code",
         related_name="roles",
         verbose_name="code ROME 4.0",
-        validators=[crosswalks.rome_validator],
         error_messages={"invalid": crosswalks.UNKNOWN["rome_code"]},
         help_text="Répertoire de France Travail : tapez le code ou un intitulé, puis choisissez.",
     )
@@ -216,7 +215,6 @@ class Role(SlugNaturalKeyMixin, models.Model):
         related_name="roles",
         limit_choices_to={"level": 4},
         verbose_name="code CITP (ISCO-08)",
-        validators=[crosswalks.isco_validator],
         error_messages={"invalid": crosswalks.UNKNOWN["isco_code"]},
         help_text="Groupe de base (quatre chiffres) de la classification de l'OIT.",
     )
@@ -228,7 +226,6 @@ class Role(SlugNaturalKeyMixin, models.Model):
         db_column="esco_uri",
         related_name="roles",
         verbose_name="profession ESCO",
-        validators=[crosswalks.esco_validator],
         error_messages={"invalid": crosswalks.UNKNOWN["esco_uri"]},
         help_text="Classification européenne : tapez un intitulé, puis choisissez.",
     )
@@ -240,7 +237,6 @@ class Role(SlugNaturalKeyMixin, models.Model):
         db_column="onet_code",
         related_name="roles",
         verbose_name="code O*NET-SOC",
-        validators=[crosswalks.onet_validator],
         error_messages={"invalid": crosswalks.UNKNOWN["onet_code"]},
         help_text="Classification américaine : tapez le code ou l'intitulé anglais, "
         "puis choisissez.",

@@ -30,8 +30,10 @@ class Command(BaseCommand):
         classes = {name: getattr(models, name) for name in [*LABELS, "Release"]}
         try:
             counts = loading.load(classes, source, progress=self.progress)
-        except (FileNotFoundError, KeyError, ValueError) as error:
-            raise CommandError(f"Fichiers de référentiels illisibles : {error}") from None
+        except FileNotFoundError as error:
+            raise CommandError(f"Fichier de référentiel introuvable : {error}") from None
+        except (KeyError, ValueError) as error:  # a column or a value the loader cannot read
+            raise CommandError(f"Fichier de référentiel illisible : {error!r}") from None
         self.stdout.write("")
         for name, count in counts.items():
             line = (
