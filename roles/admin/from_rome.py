@@ -34,7 +34,8 @@ class PrefillForm(forms.Form):
             *[(uri, f"{o.label} (ISCO-08 {o.isco_id})") for uri, o in self.esco.items()],
             ("", "Aucune"),
         ]
-        self.fields["esco_uri"].initial = next(iter(self.esco), "") if len(self.esco) == 1 else ""
+        best = rome_title.best_esco_match()
+        self.fields["esco_uri"].initial = best.uri if best else ""
 
     def initial_sheet(self):
         """The add form's initial data, as query parameters."""

@@ -15,20 +15,25 @@ class ReferenceQuerySet(models.QuerySet):
 
     def matching(self, text):
         """Entries whose code starts with `text`, or whose labels hold each of its words."""
+        return self.filter(self.matching_condition(text)).distinct()
+
+    def matching_condition(self, text):
         in_labels = Q()
         for path in self.label_paths:
             words = Q()
             for word in folded(text).split():
                 words &= Q(**{f"{path}__contains": word})
             in_labels |= words
-        return self.filter(Q(pk__istartswith=text.strip()) | in_labels).distinct()
+        return Q(pk__istartswith=text.strip()) | in_labels
 
 
 class RomeTitleQuerySet(ReferenceQuerySet):
+    def matching_condition(self, text):
+        """Also every title of a code given in full ("d1406"); the main titles first."""
+        return super().matching_condition(text) | Q(rome__code__iexact=text.strip())
+
     def matching(self, text):
-        """Also every title of a code given in full ("d1406")."""
-        by_code = self.filter(rome_id__iexact=text.strip())
-        return (super().matching(text) | by_code).order_by("-is_main", "folded_label")
+        return super().matching(text).order_by("-is_main", "folded_label")
 
 
 class RomeCodeQuerySet(ReferenceQuerySet):
@@ -104,12 +109,23 @@ class RomeTitle(models.Model):
         return [form for form in forms if form not in (self.masculine, self.feminine)]
 
     def esco_matches(self):
-        """ESCO occupations that carry this very title, in either gender, among their labels."""
-        forms = {folded(self.masculine), folded(self.feminine)}
+        """ESCO occupations carrying this very title, in either gender, among their labels:
+        those whose preferred label it is first."""
+        forms = self.folded_forms()
         candidates = EscoOccupation.objects.select_related("isco").filter(
             folded_label__contains=folded(self.masculine)
         )
-        return [occupation for occupation in candidates if forms & occupation.folded_forms()]
+        matches = [occupation for occupation in candidates if forms & occupation.folded_forms()]
+        return sorted(matches, key=lambda occupation: not forms & occupation.preferred_forms())
+
+    def best_esco_match(self):
+        """The one ESCO occupation whose preferred label is this title, or None."""
+        forms = self.folded_forms()
+        preferred = [o for o in self.esco_matches() if forms & o.preferred_forms()]
+        return preferred[0] if len(preferred) == 1 else None
+
+    def folded_forms(self):
+        return {folded(self.masculine), folded(self.feminine)}
 
 
 class IscoGroup(models.Model):
@@ -163,6 +179,9 @@ class EscoOccupation(models.Model):
     def folded_forms(self):
         """Every label, folded, the preferred one split into its two genders."""
         return {form.strip() for form in self.folded_label.replace("/", "\n").splitlines()}
+
+    def preferred_forms(self):
+        return {form.strip() for form in folded(self.label).split("/")}
 
 
 class OnetOccupation(models.Model):
