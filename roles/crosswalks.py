@@ -4,12 +4,12 @@ from typing import NamedTuple
 
 # A code the official list does not hold (ForeignKey's "invalid" message).
 UNKNOWN = {
-    "rome_code": "Le code ROME %(value)s n’existe pas dans le ROME 4.0 : "
+    "rome_code": "Le code ROME %(value)s n’existe pas dans le ROME 4.0 : "
     "choisissez-le dans la liste.",
     "isco_code": "Le code CITP (ISCO-08) %(value)s n’est pas un groupe de base de la "
-    "classification : choisissez-le dans la liste.",
-    "esco_uri": "L’URI %(value)s n’est pas une profession ESCO : choisissez-la dans la liste.",
-    "onet_code": "Le code O*NET-SOC %(value)s n’existe pas dans la taxonomie O*NET-SOC 2019 : "
+    "classification : choisissez-le dans la liste.",
+    "esco_uri": "L’URI %(value)s n’est pas une profession ESCO : choisissez-la dans la liste.",
+    "onet_code": "Le code O*NET-SOC %(value)s n’existe pas dans la taxonomie O*NET-SOC 2019 : "
     "choisissez-le dans la liste.",
 }
 

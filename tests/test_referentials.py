@@ -211,7 +211,7 @@ def test_did_you_mean_can_propose_an_official_title(client, fixture_sheets):
 @pytest.mark.parametrize("url", ["/donnees-ouvertes/", "/mentions-legales/"])
 def test_the_attribution_of_each_list_is_shown(client, url):
     html = page(client, url)
-    assert "Source : France Travail, ROME 4.0 (v460)" in html
+    assert "Source\u00a0: France Travail, ROME 4.0 (v460)" in html
     assert "ESCO, © Union européenne" in html
     assert (
         "O*NET database by the U.S. Department of Labor, Employment and Training "

@@ -79,6 +79,6 @@ class FromRomeMixin:
         if form.is_valid():
             add = reverse("admin:roles_role_add")
             return redirect(f"{add}?{urlencode(form.initial_sheet())}")
-        context |= {"title": f"Nouvelle fiche : {rome_title.masculine}", "form": form}
+        context |= {"title": f"Nouvelle fiche : {rome_title.masculine}", "form": form}
         context["rome_title"] = rome_title
         return TemplateResponse(request, "admin/roles/role/from_rome_choices.html", context)

@@ -185,7 +185,7 @@ class RoleAdmin(
             {
                 "fields": ["rome_code", "esco_uri", "isco_code", "onet_code"],
                 "description": "Choisissez chaque code dans la liste officielle, par son code "
-                "ou son intitulé ; laissez-le vide plutôt que de le deviner.",
+                "ou son intitulé ; laissez-le vide plutôt que de le deviner.",
             },
         ),
         ("Publication", {"fields": ["status", "published_at", "is_featured"]}),

@@ -204,7 +204,7 @@ class Role(SlugNaturalKeyMixin, models.Model):
         related_name="roles",
         verbose_name="code ROME 4.0",
         error_messages={"invalid": crosswalks.UNKNOWN["rome_code"]},
-        help_text="Répertoire de France Travail : tapez le code ou un intitulé, puis choisissez.",
+        help_text="Répertoire de France Travail : tapez le code ou un intitulé, puis choisissez.",
     )
     isco_code = models.ForeignKey(
         "referentials.IscoGroup",
@@ -227,7 +227,7 @@ class Role(SlugNaturalKeyMixin, models.Model):
         related_name="roles",
         verbose_name="profession ESCO",
         error_messages={"invalid": crosswalks.UNKNOWN["esco_uri"]},
-        help_text="Classification européenne : tapez un intitulé, puis choisissez.",
+        help_text="Classification européenne : tapez un intitulé, puis choisissez.",
     )
     onet_code = models.ForeignKey(
         "referentials.OnetOccupation",
@@ -238,7 +238,7 @@ class Role(SlugNaturalKeyMixin, models.Model):
         related_name="roles",
         verbose_name="code O*NET-SOC",
         error_messages={"invalid": crosswalks.UNKNOWN["onet_code"]},
-        help_text="Classification américaine : tapez le code ou l'intitulé anglais, "
+        help_text="Classification américaine : tapez le code ou l'intitulé anglais, "
         "puis choisissez.",
     )
     sort_title = models.CharField(

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from roles.models import Role
+from roles.page_cache import bump_content_version
 from roles.referentials import loading, models
 
 LABELS = {
@@ -23,7 +24,7 @@ class Command(BaseCommand):
             "--source",
             default=loading.DATA,
             help="Dossier d'une version des listes, organisé comme roles/referentials/data "
-            "(rome-4.0/, esco-1.0-fr/, onet/ ; fichiers officiels, compressés ou non).",
+            "(rome-4.0/, esco-1.0-fr/, onet/ ; fichiers officiels, compressés ou non).",
         )
 
     def handle(self, source, **options):
@@ -31,9 +32,9 @@ class Command(BaseCommand):
         try:
             counts = loading.load(classes, source, progress=self.progress)
         except FileNotFoundError as error:
-            raise CommandError(f"Fichier de référentiel introuvable : {error}") from None
+            raise CommandError(f"Fichier de référentiel introuvable : {error}") from None
         except (KeyError, ValueError) as error:  # a column or a value the loader cannot read
-            raise CommandError(f"Fichier de référentiel illisible : {error!r}") from None
+            raise CommandError(f"Fichier de référentiel illisible : {error!r}") from None
         self.stdout.write("")
         for name, count in counts.items():
             line = (
@@ -45,11 +46,12 @@ class Command(BaseCommand):
                 self.stdout.write(
                     self.style.WARNING(
                         f"  {count.kept} {LABELS[name]} absents de cette version restent, "
-                        "car des fiches les utilisent : corrigez ces fiches."
+                        "car des fiches les utilisent : corrigez ces fiches."
                     )
                 )
-        if any(count.created or count.updated for count in counts.values()):
+        if any(count.created or count.updated or count.deleted for count in counts.values()):
             Role.objects.with_codes().refresh_search()  # official titles are in the search
+            bump_content_version()  # sheets show the official labels
 
     def progress(self, done, total, name):
         width = 20
