@@ -29,12 +29,13 @@ class PrefillForm(forms.Form):
         titles = [title for title in dict.fromkeys(titles) if title != rome_title.masculine]
         self.fields["alternative_titles"].choices = [(title, title) for title in titles]
         self.fields["alternative_titles"].initial = titles
-        self.esco = {occupation.uri: occupation for occupation in rome_title.esco_matches()}
+        matches = rome_title.esco_matches()
+        self.esco = {occupation.uri: occupation for occupation in matches}
         self.fields["esco_uri"].choices = [
             *[(uri, f"{o.label} (ISCO-08 {o.isco_id})") for uri, o in self.esco.items()],
             ("", "Aucune"),
         ]
-        best = rome_title.best_esco_match()
+        best = rome_title.best_esco_match(matches)
         self.fields["esco_uri"].initial = best.uri if best else ""
 
     def initial_sheet(self):

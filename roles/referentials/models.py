@@ -102,7 +102,7 @@ class RomeTitle(models.Model):
         return f"{self.label} ({self.rome_id})"
 
     def other_titles(self):
-        """The other titles of its code, each gender once, in the list's order."""
+        """The other titles of its code, each gender once, alphabetically."""
         forms = []
         for title in self.rome.titles.exclude(pk=self.pk).order_by("folded_label"):
             forms += [form for form in (title.masculine, title.feminine) if form not in forms]
@@ -118,10 +118,10 @@ class RomeTitle(models.Model):
         matches = [occupation for occupation in candidates if forms & occupation.folded_forms()]
         return sorted(matches, key=lambda occupation: not forms & occupation.preferred_forms())
 
-    def best_esco_match(self):
-        """The one ESCO occupation whose preferred label is this title, or None."""
+    def best_esco_match(self, matches):
+        """Among esco_matches(), the one whose preferred label is this title, or None."""
         forms = self.folded_forms()
-        preferred = [o for o in self.esco_matches() if forms & o.preferred_forms()]
+        preferred = [o for o in matches if forms & o.preferred_forms()]
         return preferred[0] if len(preferred) == 1 else None
 
     def folded_forms(self):

@@ -46,7 +46,7 @@ class Command(BaseCommand):
                 self.stdout.write(
                     self.style.WARNING(
                         f"  {count.kept} {LABELS[name]} absents de cette version restent, "
-                        "car des fiches les utilisent : corrigez ces fiches."
+                        "car des fiches (ou une autre liste) y renvoient."
                     )
                 )
         if any(count.created or count.updated or count.deleted for count in counts.values()):
