@@ -1,7 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from roles.models import Role
-from roles.page_cache import bump_content_version
+from roles.models import ContentVersion, Role
 from roles.referentials import loading, models
 
 LABELS = {
@@ -51,7 +50,7 @@ class Command(BaseCommand):
                 )
         if any(count.created or count.updated or count.deleted for count in counts.values()):
             Role.objects.with_codes().refresh_search()  # official titles are in the search
-            bump_content_version()  # sheets show the official labels
+            ContentVersion.bump()  # sheets show the official labels
 
     def progress(self, done, total, name):
         width = 20
