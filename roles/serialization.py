@@ -91,10 +91,12 @@ def sheet_document(role, *, public=True):
 
 
 def codes_document(role):
-    """Each official code, or "" when the sheet has none; `*_label` keys are derived."""
-    codes = {key: getattr(role, f"{field}_id") or "" for field, key in CODE_KEYS.items()}
-    for code in role.taxonomy_codes():
-        codes[f"{CODE_KEYS[code.code_set.field]}_label"] = code.label
+    """Each official code and its label ("derived"), or "" when the sheet has none."""
+    codes = {}
+    for field, key in CODE_KEYS.items():
+        entry = getattr(role, field)
+        codes[key] = entry.pk if entry else ""
+        codes[f"{key}_label"] = entry.label if entry else ""  # derived
     return codes
 
 
@@ -223,7 +225,6 @@ def flat_row(sheet):
     """The flat fields of a sheet document, one CSV row; lists joined with " | "."""
     return {
         **{key: sheet[key] for key in CSV_COLUMNS if key in sheet},
-        **{key: "" for key in CSV_COLUMNS if key.endswith("_label")},
         **sheet["codes"],
         "family": sheet["family"]["slug"],
         "sectors": " | ".join(sector["slug"] for sector in sheet["sectors"]),
