@@ -82,7 +82,7 @@ def refresh_search_columns(roles):
     """Recompute the search columns of `roles` (a queryset of any Role model, even historical)."""
     columns = ["search_titles", "search_content", "search_folded"]
     with_codes = any(field.name == "search_official" for field in roles.model._meta.fields)
-    if with_codes:  # historical models before roles 0009 have neither codes nor the column
+    if with_codes:  # historical models before roles 0010 have neither codes nor the column
         columns.append("search_official")
         roles = roles.select_related("esco_uri").prefetch_related("rome_code__titles")
     roles = list(roles.prefetch_related("missions", "role_skills__skill"))

@@ -1,4 +1,4 @@
-"""Load the shipped copy of the lists, so that roles 0008 finds every code a sheet holds."""
+"""Load the shipped copy of the lists, so that roles 0009 finds every code a sheet holds."""
 
 from django.db import migrations
 

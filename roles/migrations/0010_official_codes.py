@@ -13,7 +13,7 @@ def index_official_titles(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('roles', '0008_official_codes_cleanup'),
+        ('roles', '0009_official_codes_cleanup'),
     ]
 
     operations = [

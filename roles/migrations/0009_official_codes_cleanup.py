@@ -1,6 +1,6 @@
 """Before the codes become foreign keys: codes the official lists lack become empty (NULL).
 
-Apart from 0009: on PostgreSQL a migration may not alter a table after updating its rows
+Apart from 0010: on PostgreSQL a migration may not alter a table after updating its rows
 ("pending trigger events").
 """
 
@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('referentials', '0002_load_shipped_lists'),
-        ('roles', '0007_request_notes'),
+        ('roles', '0008_editors_and_visitor_mail'),
     ]
 
     operations = [
