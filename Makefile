@@ -16,6 +16,7 @@ install: $(INSTALLED)
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_referentials
 	$(BIN)/python manage.py load_initial_content
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 

@@ -1,74 +1,83 @@
-"""Codes tying a sheet to the reference taxonomies: formats, names and public pages."""
+"""Codes tying a sheet to the official lists: their code sets, messages and public pages."""
 
 from typing import NamedTuple
 
-from django.core.validators import RegexValidator
-
-rome_validator = RegexValidator(
-    r"^[A-N][0-9]{4}\Z",
-    "Un code ROME est une lettre de A à N suivie de quatre chiffres, par exemple M1707.",
-)
-isco_validator = RegexValidator(
-    r"^[0-9]{4}\Z",
-    "Un code CITP/ISCO-08 de groupe de base compte quatre chiffres, par exemple 1221.",
-)
-esco_validator = RegexValidator(
-    r"^http://data\.europa\.eu/esco/occupation/"
-    r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z",
-    "Une URI de profession ESCO a la forme "
-    "http://data.europa.eu/esco/occupation/ suivie d'un identifiant (UUID en minuscules).",
-)
-onet_validator = RegexValidator(
-    r"^[0-9]{2}-[0-9]{4}\.[0-9]{2}\Z",
-    "Un code O*NET-SOC a la forme 11-2022.00.",
-)
+# A code the official list does not hold (ForeignKey's "invalid" message).
+UNKNOWN = {
+    "rome_code": "Le code ROME %(value)s n’existe pas dans le ROME 4.0 : "
+    "choisissez-le dans la liste.",
+    "isco_code": "Le code CITP (ISCO-08) %(value)s n’est pas un groupe de base de la "
+    "classification : choisissez-le dans la liste.",
+    "esco_uri": "L’URI %(value)s n’est pas une profession ESCO : choisissez-la dans la liste.",
+    "onet_code": "Le code O*NET-SOC %(value)s n’existe pas dans la taxonomie O*NET-SOC 2019 : "
+    "choisissez-le dans la liste.",
+}
 
 
 class CodeSet(NamedTuple):
     field: str
-    name: str
+    name: str  # the code set as JSON-LD names it (inCodeSet)
     label: str
     url: str  # the code set itself; empty when no stable address is known
-    page: str  # public page of one code, "{code}" filled in; empty when there is none
 
 
-# Only patterns known to lead to a public page are linked: the ESCO URI resolves to
-# its own page and O*NET OnLine has a stable summary address per code. The ROME and
-# ISCO-08 codes are shown without a link.
 CODE_SETS = [
-    CodeSet("rome_code", "ROME 4.0", "Code ROME", "", ""),
+    CodeSet(
+        "rome_code",
+        "ROME 4.0",
+        "Code ROME 4.0",
+        "",  # no stable address known for the list itself; each code has its page
+    ),
     CodeSet(
         "isco_code",
         "ISCO-08",
         "Code CITP (ISCO-08)",
         "https://www.ilo.org/public/english/bureau/stat/isco/isco08/",
-        "",
     ),
-    CodeSet("esco_uri", "ESCO", "Profession ESCO", "https://esco.ec.europa.eu/", "{code}"),
+    CodeSet("esco_uri", "ESCO", "Profession ESCO", "https://esco.ec.europa.eu/"),
     CodeSet(
-        "onet_code",
-        "O*NET-SOC",
-        "Code O*NET-SOC",
-        "https://www.onetcenter.org/taxonomy.html",
-        "https://www.onetonline.org/link/summary/{code}",
+        "onet_code", "O*NET-SOC 2019", "Code O*NET-SOC", "https://www.onetcenter.org/taxonomy.html"
     ),
 ]
+CODE_FIELDS = [code_set.field for code_set in CODE_SETS]
 
 
 class Code(NamedTuple):
     code_set: CodeSet
-    value: str
+    entry: object  # the row of the official list: RomeCode, IscoGroup...
+
+    @property
+    def value(self):
+        return self.entry.pk
+
+    @property
+    def label(self):
+        return self.entry.label
 
     @property
     def url(self):
-        page = self.code_set.page
-        return page.format(code=self.value) if page else ""
+        return self.entry.url
+
+    @property
+    def link_text(self):
+        """What the sheet links: the code, or the label where the code is a long URI."""
+        return self.label if self.code_set.field == "esco_uri" else self.value
+
+    @property
+    def caption_language(self):
+        """O*NET's titles are English: marked so for screen readers."""
+        return "en" if self.code_set.field == "onet_code" else ""
+
+    @property
+    def caption(self):
+        """The official label written beside the linked code, when the link is the code."""
+        return "" if self.code_set.field == "esco_uri" else self.label
 
 
 def codes_of(role):
-    """The codes a sheet carries, in a fixed order."""
+    """The codes a sheet carries, in a fixed order, with their official rows."""
     return [
         Code(code_set, getattr(role, code_set.field))
         for code_set in CODE_SETS
-        if getattr(role, code_set.field)
+        if getattr(role, f"{code_set.field}_id")
     ]

@@ -162,7 +162,10 @@ def import_sheet(sheet, path):
         status=take(sheet, "status", path),
         is_featured=take(sheet, "is_featured", path, bool),
         published_at=moment(sheet, "published_at", path),
-        **{field: take(codes, key, f"{path}.codes") for field, key in CODE_KEYS.items()},
+        **{
+            f"{field}_id": take(codes, key, f"{path}.codes") or None
+            for field, key in CODE_KEYS.items()
+        },
     )
     code_keys = {field: f"codes.{key}" for field, key in CODE_KEYS.items()}
     save(role, path, keys=code_keys)

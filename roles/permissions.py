@@ -24,6 +24,14 @@ SHEET_MODELS = [
     "taggit.taggeditem",
 ]
 
+REFERENTIAL_MODELS = [
+    "referentials.romecode",
+    "referentials.rometitle",
+    "referentials.iscogroup",
+    "referentials.escooccupation",
+    "referentials.onetoccupation",
+]
+
 # Group -> {"app_label.model": actions}. A model that does not exist yet is skipped: the migrate
 # that creates it runs this again and grants its permissions then.
 GROUP_PERMISSIONS = {
@@ -31,6 +39,8 @@ GROUP_PERMISSIONS = {
         **dict.fromkeys(SHEET_MODELS, EVERYTHING),
         "roles.comment": MODERATION,
         "roles.moderationsettings": ("view", "change"),
+        # The official lists: to pick a sheet's codes (autocomplete) and read them.
+        **dict.fromkeys(REFERENTIAL_MODELS, ("view",)),
     },
     RECRUITERS: {
         "roles.recruitmentrequest": EVERYTHING,

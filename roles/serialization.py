@@ -64,7 +64,7 @@ def sheet_document(role, *, public=True):
         "reporting_line": role.reporting_line,
         "salary_note": role.salary_note,
         "family": named(role.family),
-        "codes": {key: getattr(role, field) for field, key in CODE_KEYS.items()},
+        "codes": codes_document(role),
         "status": role.status,
         "is_featured": role.is_featured,
         "published_at": iso(role.published_at),
@@ -88,6 +88,16 @@ def sheet_document(role, *, public=True):
         "tags": sorted(tag.name for tag in role.tags.all()),
         "related": [sheet_reference(other, public) for other in role.related_roles.all()],
     }
+
+
+def codes_document(role):
+    """Each official code and its label ("derived"), or "" when the sheet has none."""
+    codes = {}
+    for field, key in CODE_KEYS.items():
+        entry = getattr(role, field)
+        codes[key] = entry.pk if entry else ""
+        codes[f"{key}_label"] = entry.label if entry else ""  # derived
+    return codes
 
 
 def mission_document(mission):
@@ -204,10 +214,7 @@ CSV_COLUMNS = [
     "updated_at",
     "summary",
     "reporting_line",
-    "rome",
-    "isco",
-    "esco",
-    "onet",
+    *[column for key in CODE_KEYS.values() for column in (key, f"{key}_label")],
     "sectors",
     "tags",
     "url",

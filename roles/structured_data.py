@@ -107,10 +107,15 @@ def occupational_categories(role):
         code_set = {"@type": "CategoryCodeSet", "name": code.code_set.name}
         if code.code_set.url:
             code_set["url"] = code.code_set.url
-        category = {"@type": "CategoryCode", "codeValue": code.value, "inCodeSet": code_set}
-        if code.url:
-            category["url"] = code.url
-        categories.append(category)
+        categories.append(
+            {
+                "@type": "CategoryCode",
+                "codeValue": code.value,
+                "name": code.label,
+                "url": code.url,
+                "inCodeSet": code_set,
+            }
+        )
     return categories
 
 
@@ -195,12 +200,14 @@ def salary_distribution(salary):
 
 def web_page(role, url):
     updated = timezone.localtime(role.updated_at)
-    return {
+    page = {
         "@type": "WebPage",
         "@id": url,
         "url": url,
         "name": role.title,
         "inLanguage": "fr",
-        "lastReviewed": updated.date().isoformat(),
         "dateModified": updated.isoformat(),
     }
+    if role.reviewed_at:  # only a real review ("Marquer comme relue") is one
+        page["lastReviewed"] = timezone.localtime(role.reviewed_at).date().isoformat()
+    return page

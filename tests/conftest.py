@@ -1,8 +1,11 @@
+import io
+
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 
 from roles.models import Role
+from roles.referentials.models import RomeCode
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -34,7 +37,15 @@ def no_lockout_by_default(settings):
 
 
 @pytest.fixture
-def fixture_sheets(db):
+def referentials(db):
+    """The official lists. Migrations load them into each test database once; a test on
+    `transactional_db` (the browser tests) empties every table when it ends, so then again."""
+    if not RomeCode.objects.exists():
+        call_command("load_referentials", stdout=io.StringIO())
+
+
+@pytest.fixture
+def fixture_sheets(referentials):
     """The sheets shipped in fixtures/, loaded as `make run` loads them."""
     call_command("load_initial_content", verbosity=0)
     return Role.objects.published()

@@ -48,7 +48,10 @@ def test_every_public_sheet_has_its_document(client, fixture_sheets):
         ]
         assert len(sheet["training"]) == role.training_paths.count()
         assert len(sheet["salaries"]) == role.salaries.count()
-        assert sheet["codes"]["isco"] == role.isco_code
+        assert sheet["codes"]["isco"] == (role.isco_code_id or "")
+        assert sheet["codes"]["rome"] == (role.rome_code_id or "")
+        if role.rome_code_id:
+            assert sheet["codes"]["rome_label"] == role.rome_code.label
 
 
 def test_document_links_career_moves_and_related_sheets_only_when_public(client, settings):

@@ -91,3 +91,51 @@ def test_the_coo_sheet_carries_the_facts_of_the_source_sheet(client, fixture_she
 def test_the_coo_sheet_links_to_the_cxo_sheet(client, fixture_sheets):
     cxo = Role.objects.get(slug="chief-experience-officer")
     assert f'href="{cxo.get_absolute_url()}"' in client.get("/metiers/coo/").content.decode()
+
+
+SEED_SOURCE = "Fiche métier Promel « Chief Operating Officer »"
+ESTIMATE = "Estimation à confirmer par la rédaction de Promel"
+
+
+def test_salary_figures_name_only_a_source_the_project_has(fixture_sheets):
+    from roles.models import Salary
+
+    sources = set(Salary.objects.values_list("source", flat=True))
+    assert sources == {SEED_SOURCE, ESTIMATE}
+    # The one figure of the seed sheet, as the seed states it: about 3,000 € gross a month.
+    [seed] = Salary.objects.filter(source=SEED_SOURCE)
+    assert (seed.role.slug, seed.experience, seed.period) == ("coo", "hiring", "month")
+    assert (seed.amount_min, seed.amount_typical, seed.amount_max) == (None, 3000, None)
+
+
+def test_no_fixture_text_cites_a_guide_or_survey_nobody_read(fixture_sheets, client):
+    for role in fixture_sheets:
+        text = visible_text(client.get(role.get_absolute_url()))
+        for invented in ["Apec", "guides de rémunération", "cabinets de recrutement"]:
+            assert invented not in text, (role.slug, invented)
+        assert f"Source : {ESTIMATE}" in text or role.slug == "coo", role.slug
+
+
+def test_percentages_in_the_notes_are_labelled_as_estimates(fixture_sheets):
+    from roles.models import Salary
+
+    notes = [role.salary_note for role in fixture_sheets]
+    notes += list(Salary.objects.values_list("note", flat=True))
+    for note in notes:
+        if "%" in note:
+            assert "(estimation à confirmer)" in note, note
+
+
+def test_each_fixture_sheet_has_its_own_last_update(fixture_sheets, client):
+    dates = list(fixture_sheets.values_list("updated_at", flat=True))
+    assert len(set(dates)) == len(dates)
+    assert all(date >= role.published_at for role, date in zip(fixture_sheets, dates, strict=True))
+    atom = client.get("/flux/atom/").content.decode()
+    updated = re.findall(r"<entry>.*?<updated>([^<]+)</updated>", atom, re.DOTALL)
+    assert len(updated) == len(dates) and len(set(updated)) == len(updated)
+
+
+def test_no_fixture_sheet_claims_a_review(fixture_sheets, client):
+    assert not fixture_sheets.filter(reviewed_at__isnull=False).exists()
+    for role in fixture_sheets:
+        assert "Relue le" not in client.get(role.get_absolute_url()).content.decode()

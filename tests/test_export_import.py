@@ -33,9 +33,9 @@ def import_file(tmp_path, document, name="import.json"):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_export_flush_import_reproduces_the_same_sheets(tmp_path):
+def test_export_flush_import_reproduces_the_same_sheets(tmp_path, referentials):
     call_command("load_initial_content", verbosity=0)
-    draft = fill_sheet(make_draft(title="Fiche en préparation", rome_code="M1707"))
+    draft = fill_sheet(make_draft(title="Fiche en préparation", rome_code_id="M1707"))
     make_role(title="Fiche programmée", published_at=timezone.now() + timedelta(days=3))
     Role.objects.get(slug="coo").related_roles.add(draft)
     before = export(tmp_path, csv=str(tmp_path / "fiches.csv"))
@@ -43,6 +43,7 @@ def test_export_flush_import_reproduces_the_same_sheets(tmp_path):
 
     call_command("flush", interactive=False)
     assert not Role.objects.exists() and not Family.objects.exists()
+    call_command("load_referentials", stdout=open("/dev/null", "w"))  # flush emptied them too
     import_file(tmp_path, before)
 
     assert export(tmp_path, "again.json") == before
@@ -59,7 +60,9 @@ def test_the_csv_has_one_row_of_flat_fields_per_sheet(tmp_path, fixture_sheets):
     assert {row["slug"] for row in rows} == set(Role.objects.values_list("slug", flat=True))
     row = next(row for row in rows if row["slug"] == "directeur-commercial")
     assert row["title"] == "Directeur commercial" and row["family"] == "commercial"
-    assert row["rome"] == "M1707" and row["isco"] == "1221"
+    assert row["rome"] == "M1715" and row["isco"] == "1221" and row["onet"] == "11-2022.00"
+    assert row["rome_label"] == "Directeur commercial / Directrice commerciale"
+    assert row["esco_label"] == "directeur commercial/directrice commerciale"
 
 
 def test_the_export_is_the_api_document_plus_what_the_public_does_not_see(
@@ -102,9 +105,9 @@ def sheet(document):
             "date et heure ISO 8601 avec fuseau horaire attendues",
         ),
         (
-            lambda d: sheet(d)["codes"].update(rome="M17"),
+            lambda d: sheet(d)["codes"].update(rome="M1799"),
             "codes.rome",
-            "Un code ROME est une lettre de A à N",
+            "Le code ROME M1799 n’existe pas dans le ROME 4.0",
         ),
         (
             lambda d: sheet(d)["missions"][0].update(text=""),

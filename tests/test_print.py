@@ -43,7 +43,7 @@ def print_to_pdf(url, path):
 
 
 @pytest.fixture
-def printed_sheet(live_server, tmp_path):
+def printed_sheet(live_server, tmp_path, referentials):
     call_command("load_initial_content", verbosity=0)
     role = Role.objects.for_detail().get(slug="coo")
     return role, print_to_pdf(live_server.url + role.get_absolute_url(), tmp_path / "coo.pdf")
@@ -80,7 +80,7 @@ def test_no_page_ends_with_a_section_title(printed_sheet):
         assert last_line not in headings, f"page {number} ends with « {last_line} »"
 
 
-def test_the_printed_job_ad_shows_each_draft_in_full(live_server, tmp_path):
+def test_the_printed_job_ad_shows_each_draft_in_full(live_server, tmp_path, referentials):
     call_command("load_initial_content", verbosity=0)
     pages = print_to_pdf(live_server.url + "/metiers/coo/offre-d-emploi/", tmp_path / "ad.pdf")
     text = " ".join(" ".join(pages).split())

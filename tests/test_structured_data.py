@@ -2,6 +2,7 @@
 
 import json
 import re
+from datetime import timedelta
 from html import unescape
 
 import pytest
@@ -49,7 +50,7 @@ def test_every_sheet_carries_one_occupation_with_its_own_values(client, fixture_
 
         codes = {c["codeValue"] for c in job["occupationalCategory"]}
         assert role.family.slug in codes
-        for code in (role.rome_code, role.isco_code, role.esco_uri, role.onet_code):
+        for code in (role.rome_code_id, role.isco_code_id, role.esco_uri_id, role.onet_code_id):
             assert not code or code in codes
         assert all(c["@type"] == "CategoryCode" for c in job["occupationalCategory"])
 
@@ -85,7 +86,7 @@ def test_every_sheet_carries_one_occupation_with_its_own_values(client, fixture_
         assert page["@type"] == "WebPage"
         assert page["url"] == settings.SITE_URL + url
         updated = timezone.localtime(role.updated_at)
-        assert page["lastReviewed"] == updated.date().isoformat()
+        assert "lastReviewed" not in page  # no fixture sheet has been reviewed
         assert page["dateModified"] == updated.isoformat()
         assert f'datetime="{updated.isoformat()}"' in html
 
@@ -110,13 +111,37 @@ def test_the_former_salary_rich_result_fields_are_present(client, fixture_sheets
             assert {"name", "currency", "duration", "median"} <= distribution.keys()
 
 
-def test_the_sheets_codes_are_category_codes_with_their_code_set(client):
-    role = make_role(rome_code="M1707", isco_code="1221", onet_code="11-2022.00")
+def test_the_sheets_codes_are_category_codes_with_label_link_and_code_set(client, referentials):
+    esco = "http://data.europa.eu/esco/occupation/2d3d7188-47ab-49b9-9045-e452d9db06f1"
+    role = make_role(
+        rome_code_id="M1715", isco_code_id="1221", esco_uri_id=esco, onet_code_id="11-2022.00"
+    )
     [job] = of_type(json_ld(client, role.get_absolute_url()), "Occupation")
     by_set = {c["inCodeSet"]["name"]: c for c in job["occupationalCategory"]}
-    assert by_set["ROME 4.0"]["codeValue"] == "M1707"
+    assert by_set["ROME 4.0"] == {
+        "@type": "CategoryCode",
+        "codeValue": "M1715",
+        "name": "Directeur commercial / Directrice commerciale",
+        "url": "https://candidat.francetravail.fr/metierscope/fiche-metier/M1715",
+        "inCodeSet": {"@type": "CategoryCodeSet", "name": "ROME 4.0"},
+    }
     assert by_set["ISCO-08"]["codeValue"] == "1221"
-    assert by_set["O*NET-SOC"]["url"] == "https://www.onetonline.org/link/summary/11-2022.00"
+    assert by_set["ISCO-08"]["url"] == "http://data.europa.eu/esco/isco/C1221"
+    assert by_set["ESCO"]["name"] == "directeur commercial/directrice commerciale"
+    assert by_set["ESCO"]["url"] == esco
+    assert by_set["O*NET-SOC 2019"]["name"] == "Sales Managers"
+    assert by_set["O*NET-SOC 2019"]["url"] == "https://www.onetonline.org/link/summary/11-2022.00"
+
+
+def test_last_reviewed_is_the_date_of_a_real_review_only(client, editor):
+    never = make_role()
+    [job] = of_type(json_ld(client, never.get_absolute_url()), "Occupation")
+    assert "lastReviewed" not in job["mainEntityOfPage"]
+    reviewed_at = timezone.now() - timedelta(days=40)
+    reviewed = make_role(reviewed_at=reviewed_at, reviewed_by=editor)
+    [job] = of_type(json_ld(client, reviewed.get_absolute_url()), "Occupation")
+    expected = timezone.localtime(reviewed_at).date().isoformat()
+    assert job["mainEntityOfPage"]["lastReviewed"] == expected
 
 
 @pytest.mark.parametrize(
@@ -186,7 +211,7 @@ SCHEMA_PROPERTIES = {
         "estimatedSalary",
         "occupationLocation",
     },
-    "CategoryCode": THING | {"codeValue", "inCodeSet"},
+    "CategoryCode": THING | {"codeValue", "inCodeSet"},  # THING has name and url
     "CategoryCodeSet": THING,
     "EducationalOccupationalCredential": CREATIVE_WORK | {"credentialCategory", "educationalLevel"},
     "OccupationalExperienceRequirements": THING | {"monthsOfExperience"},

@@ -30,6 +30,7 @@ from ..signals import deferred_search_refresh
 from ..templatetags.roles_extras import sheet_markdown
 from .changelists import TolerantFiltersMixin
 from .editing import PartInline, StableTextMixin
+from .from_rome import FromRomeMixin
 from .history import SheetHistoryMixin
 from .layout import errors_of, sections_in_order
 from .preview import unsaved_preview
@@ -119,6 +120,7 @@ class ReviewFilter(admin.SimpleListFilter):
 
 @admin.register(Role)
 class RoleAdmin(
+    FromRomeMixin,
     TolerantFiltersMixin,
     OrderedTagsMixin,
     StableTextMixin,
@@ -133,7 +135,14 @@ class RoleAdmin(
     list_select_related = ["family", "reviewed_by"]
     search_fields = ["title", "short_name", "alternative_titles", "summary"]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["related_roles", "sectors"]
+    autocomplete_fields = [
+        "related_roles",
+        "sectors",
+        "rome_code",
+        "isco_code",
+        "esco_uri",
+        "onet_code",
+    ]
     date_hierarchy = "published_at"
     actions = ["publish", "unpublish", "mark_reviewed"]
     readonly_fields = ["introduction_preview", "reviewed_at", "reviewed_by"]
@@ -174,8 +183,9 @@ class RoleAdmin(
         (
             "Référentiels",
             {
-                "fields": [("rome_code", "isco_code", "onet_code"), "esco_uri"],
-                "description": "Laissez un code vide plutôt que de le deviner.",
+                "fields": ["rome_code", "esco_uri", "isco_code", "onet_code"],
+                "description": "Choisissez chaque code dans la liste officielle, par son code "
+                "ou son intitulé ; laissez-le vide plutôt que de le deviner.",
             },
         ),
         ("Publication", {"fields": ["status", "published_at", "is_featured"]}),

@@ -40,24 +40,39 @@ def plain_text(text):
     return re.sub(r"[\x00-\x08\x0b-\x1f]", " ", text)
 
 
-def search_fields(role):
+def official_titles(role):
+    """The titles the official lists give the sheet's codes: ROME titles, ESCO labels."""
+    titles = []
+    if role.rome_code_id:
+        titles += [title.label for title in role.rome_code.titles.all()]
+    if role.esco_uri_id:
+        titles += [role.esco_uri.label, role.esco_uri.alternative_labels]
+    return "\n".join(titles)
+
+
+def search_fields(role, with_codes=True):
     """The stored search columns of one sheet, from its (prefetched) parts."""
     titles = " ".join([role.title, role.short_name, role.alternative_titles])
+    official = folded(official_titles(role)) if with_codes else ""
     introduction = html.unescape(strip_tags(render_markdown(role.introduction)))
     missions = [mission.text for mission in role.missions.all()]
     skills = [role_skill.skill.name for role_skill in role.role_skills.all()]
     content = plain_text("\n".join([*skills, *missions, introduction]))
     return {
         "search_titles": folded(titles),
+        "search_official": official,
         "search_content": content,
-        "search_folded": folded(" ".join([titles, role.summary, content])),
+        "search_folded": folded(" ".join([titles, role.summary, content])) + "\n" + official,
     }
 
 
-def search_vector():
-    """The weighted document: titles first, then summary, then the rest."""
+def search_vector(with_codes=True):
+    """The weighted document: titles first, then official titles and summary, then the rest."""
+    vector = SearchVector("search_titles", weight="A", config=SEARCH_CONFIG)
+    if with_codes:
+        vector += SearchVector("search_official", weight="B", config=SEARCH_CONFIG)
     return (
-        SearchVector("search_titles", weight="A", config=SEARCH_CONFIG)
+        vector
         + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
         + SearchVector("search_content", weight="C", config=SEARCH_CONFIG)
     )
@@ -65,16 +80,24 @@ def search_vector():
 
 def refresh_search_columns(roles):
     """Recompute the search columns of `roles` (a queryset of any Role model, even historical)."""
+    columns = ["search_titles", "search_content", "search_folded"]
+    with_codes = any(field.name == "search_official" for field in roles.model._meta.fields)
+    if with_codes:  # historical models before roles 0010 have neither codes nor the column
+        columns.append("search_official")
+        roles = roles.select_related("esco_uri").prefetch_related("rome_code__titles")
     roles = list(roles.prefetch_related("missions", "role_skills__skill"))
     for role in roles:
-        for name, value in search_fields(role).items():
-            setattr(role, name, value)
-    model = roles[0].__class__ if roles else None
-    if model is None:
+        fields = search_fields(role, with_codes)
+        for name in columns:
+            setattr(role, name, fields[name])
+    if not roles:
         return
-    model.objects.bulk_update(roles, ["search_titles", "search_content", "search_folded"], 500)
+    model = roles[0].__class__
+    model.objects.bulk_update(roles, columns, 500)
     if connection.vendor == "postgresql":
-        model.objects.filter(pk__in=[r.pk for r in roles]).update(search_vector=search_vector())
+        model.objects.filter(pk__in=[r.pk for r in roles]).update(
+            search_vector=search_vector(with_codes)
+        )
 
 
 def prefix_query(query):
@@ -151,7 +174,11 @@ class SearchQuerySetMixin:
         for word in words:
             in_text &= Q(search_folded__contains=word)
             in_titles &= Q(search_titles__contains=word)
-        title_first = models.Case(models.When(in_titles, then=0), default=1)
+        # Then sheets one of whose official titles holds the query as typed.
+        in_official = Q(search_official__contains=" ".join(folded(query).split()))
+        title_first = models.Case(
+            models.When(in_titles, then=0), models.When(in_official, then=1), default=2
+        )
         return (
             self.filter(in_text)
             .annotate(rank=title_first, excerpt=Value(None, models.TextField()))
@@ -159,13 +186,19 @@ class SearchQuerySetMixin:
         )
 
     def suggestion(self, query):
-        """Something close to a query that found nothing ("did you mean"), or None."""
+        """Something close to a query that found nothing ("did you mean"), or None.
+
+        A sheet's title first; else one of the official titles of the sheets' ROME codes.
+        """
         if connection.vendor == "postgresql":
             distance = TrigramWordDistance(Value(folded(query)), "search_titles")
             nearest = self.annotate(distance=distance).order_by("distance")
             best = nearest.values_list("title", "distance").first()
-            return best[0] if best and best[1] < 1 - SUGGESTION_THRESHOLD else None
-        vocabulary = {w for t in self.values_list("search_titles", flat=True) for w in t.split()}
+            if best and best[1] < 1 - SUGGESTION_THRESHOLD:
+                return best[0]
+            return self._nearest_official_title(query)
+        rows = self.values_list("search_titles", "search_official")
+        vocabulary = {word for row in rows for text in row for word in text.split()}
         words = query_words(query)
         # Each word replaced by the closest title word; words close to nothing are dropped.
         corrected = [
@@ -174,3 +207,12 @@ class SearchQuerySetMixin:
             if close
         ]
         return " ".join(corrected) if corrected and corrected != words else None
+
+    def _nearest_official_title(self, query):
+        from ..referentials.models import RomeTitle
+
+        titles = RomeTitle.objects.filter(rome__roles__in=self.values("pk"))
+        distance = TrigramWordDistance(Value(folded(query)), "folded_label")
+        nearest = titles.annotate(distance=distance).order_by("distance", "folded_label")
+        best = nearest.values_list("masculine", "distance").first()
+        return best[0] if best and best[1] < 1 - SUGGESTION_THRESHOLD else None

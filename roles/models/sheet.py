@@ -21,7 +21,7 @@ from .search import SearchQuerySetMixin, folded
 from .vocabulary import Family, Sector, SlugNaturalKeyMixin, SlugQuerySet
 
 # Long texts left out of lists (cards show the title, family and summary only).
-SEARCH_FIELDS = ["search_content", "search_folded", "search_vector"]
+SEARCH_FIELDS = ["search_official", "search_content", "search_folded", "search_vector"]
 # Long texts no page shows for a sheet it only links to.
 HEAVY_FIELDS = ["introduction", "salary_note", *SEARCH_FIELDS]
 
@@ -36,6 +36,10 @@ class RoleQuerySet(SearchQuerySetMixin, DiscoveryQuerySetMixin, SlugQuerySet):
 
         CareerMove.objects.detach_from(self)
         return super().delete()
+
+    def with_codes(self):
+        """Sheets carrying at least one official code."""
+        return self.exclude(rome_code=None, isco_code=None, esco_uri=None, onet_code=None)
 
     def drafts(self):
         return self.filter(status=Role.Status.DRAFT)
@@ -113,7 +117,9 @@ class RoleQuerySet(SearchQuerySetMixin, DiscoveryQuerySetMixin, SlugQuerySet):
             heavy = [f"{end}__{name}" for name in HEAVY_FIELDS]
             return CareerMove.objects.select_related(end).defer(*heavy)
 
-        return self.select_related("family", "reviewed_by__editor_profile").prefetch_related(
+        return self.select_related(
+            "family", "reviewed_by__editor_profile", *crosswalks.CODE_FIELDS
+        ).prefetch_related(
             "missions",
             Prefetch("role_skills", queryset=RoleSkill.objects.select_related("skill")),
             "training_paths",
@@ -189,41 +195,58 @@ class Role(SlugNaturalKeyMixin, models.Model):
     related_roles = models.ManyToManyField(
         "self", blank=True, symmetrical=True, verbose_name="fiches liées (« découvrez aussi »)"
     )
-    rome_code = models.CharField(
-        "code ROME 4.0",
-        max_length=5,
+    rome_code = models.ForeignKey(
+        "referentials.RomeCode",
+        on_delete=models.PROTECT,
+        null=True,
         blank=True,
-        validators=[crosswalks.rome_validator],
-        help_text="Répertoire de France Travail, par exemple M1707 (stratégie commerciale).",
+        db_column="rome_code",
+        related_name="roles",
+        verbose_name="code ROME 4.0",
+        error_messages={"invalid": crosswalks.UNKNOWN["rome_code"]},
+        help_text="Répertoire de France Travail : tapez le code ou un intitulé, puis choisissez.",
     )
-    isco_code = models.CharField(
-        "code CITP (ISCO-08)",
-        max_length=4,
+    isco_code = models.ForeignKey(
+        "referentials.IscoGroup",
+        on_delete=models.PROTECT,
+        null=True,
         blank=True,
-        validators=[crosswalks.isco_validator],
-        help_text="Groupe de base de la classification de l'OIT, par exemple 1221 "
-        "(directeurs des ventes et de la commercialisation).",
+        db_column="isco_code",
+        related_name="roles",
+        limit_choices_to={"level": 4},
+        verbose_name="code CITP (ISCO-08)",
+        error_messages={"invalid": crosswalks.UNKNOWN["isco_code"]},
+        help_text="Groupe de base (quatre chiffres) de la classification de l'OIT.",
     )
-    esco_uri = models.CharField(
-        "URI de profession ESCO",
-        max_length=100,
+    esco_uri = models.ForeignKey(
+        "referentials.EscoOccupation",
+        on_delete=models.PROTECT,
+        null=True,
         blank=True,
-        validators=[crosswalks.esco_validator],
-        help_text="Adresse de la profession dans la classification européenne, commençant par "
-        "http://data.europa.eu/esco/occupation/.",
+        db_column="esco_uri",
+        related_name="roles",
+        verbose_name="profession ESCO",
+        error_messages={"invalid": crosswalks.UNKNOWN["esco_uri"]},
+        help_text="Classification européenne : tapez un intitulé, puis choisissez.",
     )
-    onet_code = models.CharField(
-        "code O*NET-SOC",
-        max_length=10,
+    onet_code = models.ForeignKey(
+        "referentials.OnetOccupation",
+        on_delete=models.PROTECT,
+        null=True,
         blank=True,
-        validators=[crosswalks.onet_validator],
-        help_text="Classification américaine, par exemple 11-2022.00 (Sales Managers).",
+        db_column="onet_code",
+        related_name="roles",
+        verbose_name="code O*NET-SOC",
+        error_messages={"invalid": crosswalks.UNKNOWN["onet_code"]},
+        help_text="Classification américaine : tapez le code ou l'intitulé anglais, "
+        "puis choisissez.",
     )
     sort_title = models.CharField(
         max_length=150, editable=False, db_index=True, help_text="Intitulé sans accents ni casse."
     )
     # Derived search document, kept in sync by roles/signals.py (see models/search.py).
     search_titles = models.TextField(editable=False, default="")
+    search_official = models.TextField(editable=False, default="")  # titles of its codes
     search_content = models.TextField(editable=False, default="")
     search_folded = models.TextField(editable=False, default="")
     search_vector = SearchVectorField(editable=False, null=True)

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from roles.models import Role
+from roles.referentials.models import RomeTitle
 
 from ..pages import PAGE_TYPES
 from .conftest import save_screenshot, session_cookie
@@ -37,14 +38,20 @@ def test_forms_showing_their_errors_have_no_wcag_violation(page, site, url):
     assert result.violations_count == 0, result.generate_report()
 
 
-@pytest.mark.parametrize("name", ["apercu", "sante-des-fiches"])
+@pytest.mark.parametrize(
+    "name", ["apercu", "sante-des-fiches", "fiche-depuis-le-rome", "fiche-depuis-le-rome-choix"]
+)
 def test_pages_the_project_adds_to_the_admin_have_no_wcag_violation(page, site, name):
     editor = get_user_model().objects.create_superuser("redaction", "r@example.com", "mdp-solide-1")
     page.context.add_cookies([session_cookie(editor, site)])
     coo = Role.objects.get(slug="coo")
+    from_rome = reverse("admin:roles_role_from_rome")
+    title = RomeTitle.objects.get(label="Directeur commercial / Directrice commerciale")
     urls = {
         "apercu": reverse("roles:role_preview", args=[coo.pk]),
         "sante-des-fiches": reverse("admin:roles_role_health"),
+        "fiche-depuis-le-rome": f"{from_rome}?q=directrice+commerciale",
+        "fiche-depuis-le-rome-choix": f"{from_rome}?appellation={title.pk}",
     }
     page.goto(site + urls[name])
     save_screenshot(page, name)
