@@ -14,19 +14,22 @@ from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItem
 
 from .. import crosswalks
-from ..rendering import MARKDOWN_HELP
+from ..rendering import MARKDOWN_HELP, linked_sheet_slugs, unlink_sheets
 from .discovery import DiscoveryQuerySetMixin
 from .editors import public_name
 from .search import SearchQuerySetMixin, folded
+from .sheet_page import SheetPageQuerySetMixin
 from .vocabulary import Family, Sector, SlugNaturalKeyMixin, SlugQuerySet
 
 # Long texts left out of lists (cards show the title, family and summary only).
 SEARCH_FIELDS = ["search_content", "search_folded", "search_vector"]
 # Long texts no page shows for a sheet it only links to.
-HEAVY_FIELDS = ["introduction", "salary_note", *SEARCH_FIELDS]
+HEAVY_FIELDS = ["introduction", "introduction_html", "salary_note", *SEARCH_FIELDS]
 
 
-class RoleQuerySet(SearchQuerySetMixin, DiscoveryQuerySetMixin, SlugQuerySet):
+class RoleQuerySet(
+    SearchQuerySetMixin, DiscoveryQuerySetMixin, SheetPageQuerySetMixin, SlugQuerySet
+):
     def published(self):
         """Sheets the public may see: published, with a publication date already past."""
         return self.filter(status=Role.Status.PUBLISHED, published_at__lte=timezone.now())
@@ -58,6 +61,13 @@ class RoleQuerySet(SearchQuerySetMixin, DiscoveryQuerySetMixin, SlugQuerySet):
         for slug, old_slug in rows.values_list("slug", "old_slugs__slug"):
             found.update({slug, old_slug})
         return found & set(slugs)
+
+    def with_public_sheet_links(self, html):
+        """Sanitised HTML whose links to sheets the public cannot open are plain text."""
+        slugs = linked_sheet_slugs(html)
+        if not slugs:  # a query only when the text links to sheets
+            return html
+        return unlink_sheets(html, slugs - self.public_slugs_among(slugs))
 
     def visible_to(self, user):
         """Everything for editors (drafts show with a banner), published sheets for others."""
@@ -163,6 +173,8 @@ class Role(SlugNaturalKeyMixin, models.Model):
         "description pour les moteurs de recherche.",
     )
     introduction = models.TextField("introduction", blank=True, help_text=MARKDOWN_HELP)
+    # Derived: the introduction rendered and sanitised, kept in sync by roles/signals.py.
+    introduction_html = models.TextField(editable=False, default="")
     reporting_line = models.CharField(
         "rattachement hiérarchique",
         max_length=200,
