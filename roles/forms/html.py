@@ -75,7 +75,10 @@ def label_html(bound_field):
     label_id = field.widget.attrs.get("id") or bound_field.auto_id
     if not label_id:
         return contents
-    return format_html('<label for="{}">{}</label>', field.widget.id_for_label(label_id), contents)
+    for_id = field.widget.id_for_label(label_id)
+    if not for_id:  # a group of inputs (radio buttons) is labelled by its legend
+        return format_html("<label>{}</label>", contents)
+    return format_html('<label for="{}">{}</label>', for_id, contents)
 
 
 def help_html(bound_field):
