@@ -106,7 +106,24 @@ class SheetPageQuerySetMixin:
         from .sheet import SEARCH_FIELDS
 
         lists = {f"page_{name}": part.subquery for name, part in part_lists().items()}
-        return self.select_related("family", "reviewed_by").defer(*SEARCH_FIELDS).annotate(**lists)
+        return (
+            self.select_related("family", "reviewed_by")
+            .defer(*SEARCH_FIELDS, *reviewer_fields_not_shown(self.model))
+            .annotate(**lists)
+        )
+
+
+def reviewer_fields_not_shown(role):
+    """Of the reviewer, the page shows the name only."""
+    user = role._meta.get_field("reviewed_by").related_model
+    shown = {user._meta.pk.name, "first_name", "last_name", user.USERNAME_FIELD}
+    names = [field.name for field in user._meta.concrete_fields if field.name not in shown]
+    return [f"reviewed_by__{name}" for name in names]
+
+
+MOVE_FIELDS = ["order", "from_role", "from_title", "to_role", "to_title", "kind"]
+MOVE_FIELDS += ["years_of_experience"]
+END_FIELDS = ["title", "short_name", "slug", "status", "published_at"]
 
 
 def remember(role, relation, objects):
@@ -122,18 +139,20 @@ def with_page_parts(role):
     """A sheet from for_sheet_page() with every part its page shows: three more queries, four
     when its introduction links to other sheets."""
     from .parts import CareerMove, RoleSkill, Salary
-    from .sheet import HEAVY_FIELDS
 
     role._prefetched_objects_cache = {}
     for relation, part in part_lists().items():
         remember(role, relation, part.instances(getattr(role, f"page_{relation}"), role._state.db))
-    remember(role, "role_skills", RoleSkill.objects.filter(role=role).select_related("skill"))
-    remember(role, "salaries", Salary.objects.filter(role=role).select_related("sector"))
-    heavy = [f"{end}__{name}" for end in ("from_role", "to_role") for name in HEAVY_FIELDS]
+    skills = RoleSkill.objects.filter(role=role).select_related("skill").defer("skill__description")
+    remember(role, "role_skills", skills)
+    salaries = Salary.objects.filter(role=role).select_related("sector")
+    remember(role, "salaries", salaries.defer("sector__description"))
+    # Of the other end of a move, the page shows its title and, when public, a link.
+    ends = [f"{end}__{name}" for end in ("from_role", "to_role") for name in END_FIELDS]
     moves = list(
         CareerMove.objects.filter(Q(from_role=role) | Q(to_role=role))
         .select_related("from_role", "to_role")
-        .defer(*heavy)
+        .only(*MOVE_FIELDS, *ends)
     )
     remember(role, "incoming_moves", [move for move in moves if move.to_role_id == role.pk])
     remember(role, "outgoing_moves", [move for move in moves if move.from_role_id == role.pk])
