@@ -8,12 +8,12 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import slug_re
 from django.db import models
 from django.db.models import Prefetch, Q
-from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItem
 
 from .. import crosswalks
+from ..links import cached_reverse
 from ..rendering import MARKDOWN_HELP, linked_sheet_slugs, unlink_sheets
 from .discovery import DiscoveryQuerySetMixin
 from .editors import public_name
@@ -272,7 +272,7 @@ class Role(SlugNaturalKeyMixin, models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("roles:role_detail", args=[self.slug])
+        return cached_reverse("roles:role_detail", self.slug)
 
     def delete(self, *args, **kwargs):
         from .parts import CareerMove
