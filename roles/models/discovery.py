@@ -56,8 +56,8 @@ class DiscoveryQuerySetMixin:
         """Sheets with their career moves both ways, in a fixed number of queries."""
         moves = _parts("CareerMove")
         return self.for_list().prefetch_related(
-            Prefetch("outgoing_moves", queryset=moves.select_related("to_role")),
-            Prefetch("incoming_moves", queryset=moves.select_related("from_role")),
+            Prefetch("outgoing_moves", queryset=moves.with_sheet_at("to_role")),
+            Prefetch("incoming_moves", queryset=moves.with_sheet_at("from_role")),
         )
 
     def with_typical_salaries(self):

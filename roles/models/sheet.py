@@ -119,16 +119,12 @@ class RoleQuerySet(
     def _with_parts(self, related):
         from .parts import CareerMove, RoleSkill, Salary
 
-        def moves_with(end):
-            heavy = [f"{end}__{name}" for name in HEAVY_FIELDS]
-            return CareerMove.objects.select_related(end).defer(*heavy)
-
         return self.select_related("family", "reviewed_by__editor_profile").prefetch_related(
             "missions",
             Prefetch("role_skills", queryset=RoleSkill.objects.select_related("skill")),
             "training_paths",
-            Prefetch("incoming_moves", queryset=moves_with("from_role")),
-            Prefetch("outgoing_moves", queryset=moves_with("to_role")),
+            Prefetch("incoming_moves", queryset=CareerMove.objects.with_sheet_at("from_role")),
+            Prefetch("outgoing_moves", queryset=CareerMove.objects.with_sheet_at("to_role")),
             Prefetch("salaries", queryset=Salary.objects.select_related("sector")),
             "sectors",
             Prefetch("related_roles", queryset=related.defer(*HEAVY_FIELDS).order_by("sort_title")),

@@ -121,11 +121,6 @@ def reviewer_fields_not_shown(role):
     return [f"reviewed_by__{name}" for name in names]
 
 
-MOVE_FIELDS = ["order", "from_role", "from_title", "to_role", "to_title", "kind"]
-MOVE_FIELDS += ["years_of_experience"]
-END_FIELDS = ["title", "short_name", "slug", "status", "published_at"]
-
-
 def remember(role, relation, objects):
     """Make `role.<relation>.all()` answer `objects` without a query, as prefetch_related does.
 
@@ -147,13 +142,8 @@ def with_page_parts(role):
     remember(role, "role_skills", skills)
     salaries = Salary.objects.filter(role=role).select_related("sector")
     remember(role, "salaries", salaries.defer("sector__description"))
-    # Of the other end of a move, the page shows its title and, when public, a link.
-    ends = [f"{end}__{name}" for end in ("from_role", "to_role") for name in END_FIELDS]
-    moves = list(
-        CareerMove.objects.filter(Q(from_role=role) | Q(to_role=role))
-        .select_related("from_role", "to_role")
-        .only(*MOVE_FIELDS, *ends)
-    )
+    moves = CareerMove.objects.filter(Q(from_role=role) | Q(to_role=role))
+    moves = list(moves.with_sheet_at("from_role", "to_role"))
     remember(role, "incoming_moves", [move for move in moves if move.to_role_id == role.pk])
     remember(role, "outgoing_moves", [move for move in moves if move.from_role_id == role.pk])
     shown = role.__class__.objects.with_public_sheet_links(role.introduction_html)
