@@ -130,10 +130,26 @@ def remember(role, relation, objects):
     role._prefetched_objects_cache[relation] = list(objects)
 
 
+def with_career_moves(roles):
+    """Give each of these sheets its career moves both ways, in one query for all of them."""
+    from .parts import CareerMove
+
+    roles = list(roles)
+    ids = [role.pk for role in roles]
+    moves = CareerMove.objects.filter(Q(from_role__in=ids) | Q(to_role__in=ids))
+    moves = list(moves.with_sheet_at("from_role", "to_role"))
+    for role in roles:
+        if not hasattr(role, "_prefetched_objects_cache"):
+            role._prefetched_objects_cache = {}
+        remember(role, "incoming_moves", [move for move in moves if move.to_role_id == role.pk])
+        remember(role, "outgoing_moves", [move for move in moves if move.from_role_id == role.pk])
+    return roles
+
+
 def with_page_parts(role):
     """A sheet from for_sheet_page() with every part its page shows: three more queries, four
     when its introduction links to other sheets."""
-    from .parts import CareerMove, RoleSkill, Salary
+    from .parts import RoleSkill, Salary
 
     role._prefetched_objects_cache = {}
     for relation, part in part_lists().items():
@@ -142,10 +158,7 @@ def with_page_parts(role):
     remember(role, "role_skills", skills)
     salaries = Salary.objects.filter(role=role).select_related("sector")
     remember(role, "salaries", salaries.defer("sector__description"))
-    moves = CareerMove.objects.filter(Q(from_role=role) | Q(to_role=role))
-    moves = list(moves.with_sheet_at("from_role", "to_role"))
-    remember(role, "incoming_moves", [move for move in moves if move.to_role_id == role.pk])
-    remember(role, "outgoing_moves", [move for move in moves if move.from_role_id == role.pk])
+    with_career_moves([role])
     shown = role.__class__.objects.with_public_sheet_links(role.introduction_html)
     role.introduction_shown = mark_safe(shown)  # noqa: S308 - sanitised when saved (signals)
     return role
