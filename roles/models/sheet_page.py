@@ -8,13 +8,17 @@ and the like answer from memory, as after `prefetch_related()`: the templates, t
 `Role.objects.close_to()` read the parts as they do on a sheet fetched with for_detail().
 """
 
+import datetime
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.apps import apps
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
-from django.db.models.functions import JSONObject, Now
+from django.db.models.functions import JSONObject
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.safestring import mark_safe
 from taggit.models import Tag, TaggedItem
 
@@ -38,6 +42,7 @@ class PartList:
     owner: str  # the lookup from a row to its sheet's primary key
     fields: dict  # model field -> lookup in `rows`
     order: tuple  # how the page orders them, as the lists' querysets do
+    keep: Callable = lambda row: True  # noqa: E731 - which decoded rows the page shows
 
     @functools.cached_property
     def subquery(self):
@@ -48,9 +53,20 @@ class PartList:
 
     def instances(self, rows, db):
         """Model instances of the decoded rows, in the page's order."""
-        rows = sorted(rows or [], key=lambda row: [row[key] for key in self.order])
+        rows = [row for row in rows or [] if self.keep(row)]
+        rows.sort(key=lambda row: [row[key] for key in self.order])
         names = list(self.fields)
         return [self.model.from_db(db, names, [row[name] for name in names]) for row in rows]
+
+
+def published_by_now(row):
+    """The rest of published() on a decoded row, with the site's clock (the subquery is built
+    once, so it cannot hold the time of the request)."""
+    moment = parse_datetime(row["published_at"])
+    if timezone.is_naive(moment):  # SQLite keeps UTC without an offset
+        moment = timezone.make_aware(moment, datetime.UTC)
+    row["published_at"] = moment
+    return moment <= timezone.now()
 
 
 @functools.cache
@@ -91,11 +107,11 @@ def part_lists():
         ),
         "related_roles": PartList(
             role,
-            # published() with the database's clock: the subquery is built once.
-            role.objects.filter(status=role.Status.PUBLISHED, published_at__lte=Now()),
+            role.objects.filter(status=role.Status.PUBLISHED),
             "related_roles",
-            same("id", "title", "short_name", "slug", "sort_title"),
+            same("id", "title", "short_name", "slug", "sort_title", "published_at"),
             ("sort_title",),
+            keep=published_by_now,
         ),
     }
 
