@@ -13,7 +13,7 @@ def render_introductions(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("roles", "0006_content_version"),
+        ("roles", "0007_request_notes"),
     ]
 
     operations = [
