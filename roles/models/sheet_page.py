@@ -123,18 +123,10 @@ class SheetPageQuerySetMixin:
 
         lists = {f"page_{name}": part.subquery for name, part in part_lists().items()}
         return (
-            self.select_related("family", "reviewed_by")
-            .defer(*SEARCH_FIELDS, *reviewer_fields_not_shown(self.model))
+            self.select_related("family", "reviewed_by__editor_profile")
+            .defer(*SEARCH_FIELDS)
             .annotate(**lists)
         )
-
-
-def reviewer_fields_not_shown(role):
-    """Of the reviewer, the page shows the name only."""
-    user = role._meta.get_field("reviewed_by").related_model
-    shown = {user._meta.pk.name, "first_name", "last_name", user.USERNAME_FIELD}
-    names = [field.name for field in user._meta.concrete_fields if field.name not in shown]
-    return [f"reviewed_by__{name}" for name in names]
 
 
 def remember(role, relation, objects):

@@ -13,7 +13,7 @@ def render_introductions(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("roles", "0007_request_notes"),
+        ("roles", "0008_editors_and_visitor_mail"),
     ]
 
     operations = [
