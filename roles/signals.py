@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from .models import CareerMove, Mission, OldSlug, Role, RoleSkill, Salary, Skill, TrainingPath
 from .models.search import folded
+from .rendering import render_markdown
 
 _deferred = threading.local()
 
@@ -36,6 +37,13 @@ def refresh_search_of(*role_ids):
 @receiver(pre_save, sender=Role)
 def fold_title_for_sorting(sender, instance, **kwargs):
     instance.sort_title = folded(instance.title)
+
+
+@receiver(pre_save, sender=Role)
+def render_introduction(sender, instance, **kwargs):
+    """The page shows the stored HTML: Markdown is rendered once per save, not per visit."""
+    if "introduction" not in instance.get_deferred_fields():
+        instance.introduction_html = render_markdown(instance.introduction)
 
 
 @receiver(pre_save, sender=Role)

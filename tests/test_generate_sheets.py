@@ -26,6 +26,7 @@ def test_creates_complete_marked_sheets_with_a_progress_bar(fixture_sheets):
     assert role.missions.count() == 5 and len(role.essential_skills()) == 4
     assert role.salaries.count() == 3 and role.training_paths.count() == 1
     assert role.family.slug.startswith("synthetique-") and role.search_titles
+    assert "<strong>" in role.introduction_html  # shown as on any sheet
     assert (
         not Skill.objects.filter(role_skills__role__in=synthetic)
         .exclude(slug__startswith="synthetique-")

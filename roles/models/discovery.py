@@ -8,7 +8,6 @@ from django.db.models import (
     IntegerField,
     Max,
     OuterRef,
-    Prefetch,
     Q,
     Subquery,
     When,
@@ -51,14 +50,6 @@ class DiscoveryQuerySetMixin:
         needing = self.filter(role_skills__skill=skill).values("pk")
         neighbours = _parts("RoleSkill").filter(role__in=needing).values("skill")
         return self._sharing_skills(neighbours).exclude(role_skills__skill=skill)
-
-    def for_career_map(self):
-        """Sheets with their career moves both ways, in a fixed number of queries."""
-        moves = _parts("CareerMove")
-        return self.for_list().prefetch_related(
-            Prefetch("outgoing_moves", queryset=moves.select_related("to_role")),
-            Prefetch("incoming_moves", queryset=moves.select_related("from_role")),
-        )
 
     def with_typical_salaries(self):
         """Annotate `salary_<stage>`: the first typical gross yearly salary of each stage."""

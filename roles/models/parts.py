@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
 
-from .sheet import Role
+from .sheet import HEAVY_FIELDS, Role
 from .vocabulary import Sector, Skill
 
 
@@ -123,6 +123,11 @@ class TrainingPath(OrderedPart):
 
 
 class CareerMoveQuerySet(models.QuerySet):
+    def with_sheet_at(self, *ends):
+        """Moves with the sheets at these ends ("from_role", "to_role"), without long texts."""
+        heavy = [f"{end}__{name}" for end in ends for name in HEAVY_FIELDS]
+        return self.select_related(*ends).defer(*heavy)
+
     def detach_from(self, roles):
         """Steps between these sheets and others keep these sheets' titles as plain text.
 

@@ -14,7 +14,7 @@ from django.contrib.postgres.search import (
 )
 from django.db import connection, models
 from django.db.models import F, Q, Value
-from django.db.models.functions import Concat
+from django.db.models.functions import Concat, Left
 from django.utils.html import strip_tags
 
 from roles.rendering import render_markdown
@@ -25,6 +25,10 @@ SEARCH_CONFIG = "french_unaccent"
 HIGHLIGHT_START, HIGHLIGHT_STOP = "\x02", "\x03"
 SUGGESTION_THRESHOLD = 0.3
 TYPO_RESULTS = 24
+# ts_headline reads its whole text: excerpts come from the summary and the first characters of
+# the content (skills, missions, then the introduction). A word found only further on shows
+# the card's summary instead.
+EXCERPT_SOURCE_CHARACTERS = 1000
 # Words the SQLite fallback ignores, as PostgreSQL's French dictionary does.
 STOP_WORDS = set("a au aux d de des du en et l la le les ou pour un une".split())
 
@@ -112,8 +116,9 @@ def prefix_query(query):
 
 def excerpt(ts_query):
     """Summary and content around the matched words, marked for highlighting."""
+    text = Concat("summary", Value("\n"), "search_content", output_field=models.TextField())
     return SearchHeadline(
-        Concat("summary", Value("\n"), "search_content", output_field=models.TextField()),
+        Left(text, EXCERPT_SOURCE_CHARACTERS),
         ts_query,
         config=SEARCH_CONFIG,
         start_sel=HIGHLIGHT_START,
@@ -142,9 +147,13 @@ class SearchQuerySetMixin:
 
     def search(self, query):
         """Sheets matching `query`, best first, each with an `excerpt` (or None)."""
+        return self.search_counted(query)[0]
+
+    def search_counted(self, query):
+        """search(), and how many sheets it finds when that was counted on the way (or None)."""
         if connection.vendor == "postgresql":
             return self._full_text_search(query)
-        return self._folded_search(query)
+        return self._folded_search(query), None
 
     def _full_text_search(self, query):
         # Cheapest first, each through its GIN index: whole words, then word starts
@@ -154,18 +163,19 @@ class SearchQuerySetMixin:
             prefix_query(query),
         ]:
             matches = self.filter(search_vector=ts_query)
-            if matches.count():  # exists() would scan the table: LIMIT 1 defeats the index
+            count = matches.count()  # exists() would scan the table: LIMIT 1 defeats the index
+            if count:
                 rank = SearchRank(F("search_vector"), ts_query)
-                return matches.annotate(rank=rank, excerpt=excerpt(ts_query)).order_by(
-                    "-rank", "sort_title"
-                )
+                ranked = matches.annotate(rank=rank, excerpt=excerpt(ts_query))
+                return ranked.order_by("-rank", "sort_title"), count
         # Typos: the titles nearest the query, one page of them, straight from the index.
         distance = TrigramWordDistance(Value(folded(query)), "search_titles")
-        return (
+        typos = (
             self.filter(search_titles__trigram_word_similar=folded(query))
             .annotate(rank=distance, excerpt=Value(None, models.TextField()))
             .order_by("rank", "sort_title")[:TYPO_RESULTS]
         )
+        return typos, None
 
     def _folded_search(self, query):
         words = query_words(query) or [folded(query).strip()]

@@ -8,25 +8,28 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import slug_re
 from django.db import models
 from django.db.models import Prefetch, Q
-from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItem
 
 from .. import crosswalks
-from ..rendering import MARKDOWN_HELP
+from ..links import cached_reverse
+from ..rendering import MARKDOWN_HELP, linked_sheet_slugs, unlink_sheets
 from .discovery import DiscoveryQuerySetMixin
 from .editors import public_name
 from .search import SearchQuerySetMixin, folded
+from .sheet_page import SheetPageQuerySetMixin
 from .vocabulary import Family, Sector, SlugNaturalKeyMixin, SlugQuerySet
 
 # Long texts left out of lists (cards show the title, family and summary only).
 SEARCH_FIELDS = ["search_official", "search_content", "search_folded", "search_vector"]
 # Long texts no page shows for a sheet it only links to.
-HEAVY_FIELDS = ["introduction", "salary_note", *SEARCH_FIELDS]
+HEAVY_FIELDS = ["introduction", "introduction_html", "salary_note", *SEARCH_FIELDS]
 
 
-class RoleQuerySet(SearchQuerySetMixin, DiscoveryQuerySetMixin, SlugQuerySet):
+class RoleQuerySet(
+    SearchQuerySetMixin, DiscoveryQuerySetMixin, SheetPageQuerySetMixin, SlugQuerySet
+):
     def published(self):
         """Sheets the public may see: published, with a publication date already past."""
         return self.filter(status=Role.Status.PUBLISHED, published_at__lte=timezone.now())
@@ -62,6 +65,13 @@ class RoleQuerySet(SearchQuerySetMixin, DiscoveryQuerySetMixin, SlugQuerySet):
         for slug, old_slug in rows.values_list("slug", "old_slugs__slug"):
             found.update({slug, old_slug})
         return found & set(slugs)
+
+    def with_public_sheet_links(self, html):
+        """Sanitised HTML whose links to sheets the public cannot open are plain text."""
+        slugs = linked_sheet_slugs(html)
+        if not slugs:  # a query only when the text links to sheets
+            return html
+        return unlink_sheets(html, slugs - self.public_slugs_among(slugs))
 
     def visible_to(self, user):
         """Everything for editors (drafts show with a banner), published sheets for others."""
@@ -113,18 +123,14 @@ class RoleQuerySet(SearchQuerySetMixin, DiscoveryQuerySetMixin, SlugQuerySet):
     def _with_parts(self, related):
         from .parts import CareerMove, RoleSkill, Salary
 
-        def moves_with(end):
-            heavy = [f"{end}__{name}" for name in HEAVY_FIELDS]
-            return CareerMove.objects.select_related(end).defer(*heavy)
-
         return self.select_related(
             "family", "reviewed_by__editor_profile", *crosswalks.CODE_FIELDS
         ).prefetch_related(
             "missions",
             Prefetch("role_skills", queryset=RoleSkill.objects.select_related("skill")),
             "training_paths",
-            Prefetch("incoming_moves", queryset=moves_with("from_role")),
-            Prefetch("outgoing_moves", queryset=moves_with("to_role")),
+            Prefetch("incoming_moves", queryset=CareerMove.objects.with_sheet_at("from_role")),
+            Prefetch("outgoing_moves", queryset=CareerMove.objects.with_sheet_at("to_role")),
             Prefetch("salaries", queryset=Salary.objects.select_related("sector")),
             "sectors",
             Prefetch("related_roles", queryset=related.defer(*HEAVY_FIELDS).order_by("sort_title")),
@@ -169,6 +175,8 @@ class Role(SlugNaturalKeyMixin, models.Model):
         "description pour les moteurs de recherche.",
     )
     introduction = models.TextField("introduction", blank=True, help_text=MARKDOWN_HELP)
+    # Derived: the introduction rendered and sanitised, kept in sync by roles/signals.py.
+    introduction_html = models.TextField(editable=False, default="")
     reporting_line = models.CharField(
         "rattachement hiérarchique",
         max_length=200,
@@ -283,7 +291,7 @@ class Role(SlugNaturalKeyMixin, models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("roles:role_detail", args=[self.slug])
+        return cached_reverse("roles:role_detail", self.slug)
 
     def delete(self, *args, **kwargs):
         from .parts import CareerMove

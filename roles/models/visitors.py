@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -165,14 +165,22 @@ class CommentQuerySet(NotifiableQuerySet):
         return self.filter(email__iexact=email)
 
     def threads_of(self, role):
-        """Approved top-level comments of a sheet with their approved replies: two queries."""
-        replies = Comment.objects.approved().order_by("created_at")
-        return (
-            self.approved()
-            .filter(role=role, parent__isnull=True)
-            .order_by("created_at")
-            .prefetch_related(Prefetch("replies", queryset=replies, to_attr="approved_replies"))
-        )
+        """Approved top-level comments of a sheet, oldest first, each with its approved
+        replies (`approved_replies`, oldest first): one query."""
+        comments = self.approved().filter(role=role).order_by("created_at", "pk")
+        comments = comments.only("role", "parent", "name", "text", "created_at")
+        threads = {}
+        replies = []
+        for comment in comments:
+            if comment.parent_id is None:
+                comment.approved_replies = []
+                threads[comment.pk] = comment
+            else:
+                replies.append(comment)
+        for reply in replies:
+            if reply.parent_id in threads:  # a reply to a comment not approved stays hidden
+                threads[reply.parent_id].approved_replies.append(reply)
+        return list(threads.values())
 
 
 def thread_size(threads):

@@ -2,7 +2,8 @@
 
 from django.db import models
 from django.db.models import Count, Max, Q
-from django.urls import reverse
+
+from ..links import cached_reverse
 
 
 class SlugQuerySet(models.QuerySet):
@@ -63,7 +64,7 @@ class Family(SlugNaturalKeyMixin, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("roles:family_detail", args=[self.slug])
+        return cached_reverse("roles:family_detail", self.slug)
 
 
 class Sector(SlugNaturalKeyMixin, models.Model):
@@ -84,7 +85,7 @@ class Sector(SlugNaturalKeyMixin, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("roles:sector_detail", args=[self.slug])
+        return cached_reverse("roles:sector_detail", self.slug)
 
 
 class SkillQuerySet(VocabularyQuerySet):
@@ -116,4 +117,4 @@ class Skill(SlugNaturalKeyMixin, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("roles:skill_detail", args=[self.slug])
+        return cached_reverse("roles:skill_detail", self.slug)

@@ -1,15 +1,10 @@
 from django import template
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 from roles.models import Role
 from roles.models.search import HIGHLIGHT_START, HIGHLIGHT_STOP
-from roles.rendering import (
-    linked_sheet_slugs,
-    render_markdown,
-    render_plain_text,
-    unlink_sheets,
-)
+from roles.rendering import render_markdown, render_plain_text
 
 register = template.Library()
 
@@ -29,11 +24,42 @@ def plain_text(text):
 @register.filter
 def sheet_markdown(text):
     """Like `markdown`, with links to sheets the public cannot open turned into plain text."""
-    html = render_markdown(text)
-    slugs = linked_sheet_slugs(html)
-    if slugs:  # one query, only when the text links to sheets
-        html = unlink_sheets(html, slugs - Role.objects.public_slugs_among(slugs))
-    return mark_safe(html)  # noqa: S308 - sanitised by nh3
+    return mark_safe(Role.objects.with_public_sheet_links(render_markdown(text)))  # noqa: S308 - sanitised by nh3
+
+
+@register.filter
+def job_link(sheet, name):
+    """A job of a career move: a link to its sheet when it has a public one, else its name."""
+    if sheet:
+        return format_html('<a href="{}">{}</a>', sheet.get_absolute_url(), name)
+    return format_html("<span>{}</span>", name)
+
+
+@register.filter
+def move_details(move):
+    """The kind of a career move, and the usual experience before it."""
+    years = move.years_of_experience
+    if not years:
+        return format_html('<span class="move">{}</span>', move.get_kind_display())
+    return format_html(
+        '<span class="move">{}, après {} an{} d\'expérience environ</span>',
+        move.get_kind_display(),
+        years,
+        "s" if years > 1 else "",
+    )
+
+
+@register.filter
+def salary_range(figures):
+    """Low to high figures with the usual one, or only the usual one ("environ ...")."""
+    if figures.minimum is None or figures.maximum is None:
+        return format_html("environ {}", euros(figures.typical))
+    return format_html(
+        '{} à {}<br><span class="typical">habituellement {}</span>',
+        euros(figures.minimum),
+        euros(figures.maximum),
+        euros(figures.typical),
+    )
 
 
 @register.filter

@@ -5,6 +5,7 @@ from django.views.generic import ListView
 from ..charts import nice_ceiling
 from ..forms import SalarySortForm
 from ..models import Role
+from ..models.sheet_page import with_career_moves
 from .sheets import BreadcrumbsMixin, ForgivingPaginationMixin
 
 
@@ -19,7 +20,13 @@ class CareerMapView(BreadcrumbsMixin, ForgivingPaginationMixin, ListView):
         return [("Parcours", None)]
 
     def get_queryset(self):
-        return Role.objects.published().for_career_map()
+        return Role.objects.published().for_list()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # The page's sheets, each with its moves both ways: one query for the whole page.
+        context["roles"] = with_career_moves(context["roles"])
+        return context
 
 
 class SalaryComparisonView(BreadcrumbsMixin, ForgivingPaginationMixin, ListView):

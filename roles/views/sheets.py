@@ -14,6 +14,7 @@ from ..forms import CommentForm, RecruitmentRequestForm, RoleFilterForm, SearchF
 from ..limits import ComputedSearchLimitMixin
 from ..models import Comment, Family, OldSlug, Role, Sector, Skill
 from ..models.discovery import CLOSE_ROLES_SHOWN
+from ..models.sheet_page import with_page_parts
 from ..models.visitors import find_thread, thread_size
 
 
@@ -93,6 +94,15 @@ class RoleSheetMixin(BreadcrumbsMixin):
 class SheetPageView(RoleSheetMixin, DetailView):
     """The sheet page: its content, its forms and comments."""
 
+    def visible_sheets(self):
+        return Role.objects.visible_to(self.request.user)
+
+    def get_queryset(self):
+        return self.visible_sheets().for_sheet_page()
+
+    def get_object(self, queryset=None):
+        return with_page_parts(super().get_object(queryset))
+
     def get_context_data(self, comment_form=None, **kwargs):
         role = self.object
         threads = list(Comment.objects.threads_of(role))
@@ -128,8 +138,8 @@ class RoleDetailView(SheetPageView):
 class UncachedSheetReference(SheetPageView):
     """Benchmark reference (BENCH_REFERENCE_VIEW=1 only): the sheet page, rendered each time."""
 
-    def get_queryset(self):
-        return Role.objects.published().for_detail()
+    def visible_sheets(self):
+        return Role.objects.published()
 
 
 @private_page
@@ -139,8 +149,8 @@ class RolePreviewView(PermissionRequiredMixin, SheetPageView):
     permission_required = "roles.view_role"
     login_url = reverse_lazy("admin:login")
 
-    def get_queryset(self):
-        return Role.objects.for_detail()
+    def visible_sheets(self):
+        return Role.objects.all()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(preview=True, **kwargs)
@@ -288,9 +298,17 @@ class SearchView(ComputedSearchLimitMixin, BreadcrumbsMixin, ForgivingPagination
     def get_queryset(self):
         # Unbound without a query, so that the bare page shows no error.
         self.search_form = SearchForm(self.request.GET if "q" in self.request.GET else None)
+        self.result_count = None
         if not self.search_form.is_valid():
             return Role.objects.none()
-        return Role.objects.published().for_list().search(self.query)
+        roles, self.result_count = Role.objects.published().for_list().search_counted(self.query)
+        return roles
+
+    def get_paginator(self, *args, **kwargs):
+        paginator = super().get_paginator(*args, **kwargs)
+        if self.result_count is not None:  # counted by the search: no second COUNT
+            paginator.count = self.result_count
+        return paginator
 
     @property
     def query(self):

@@ -65,8 +65,8 @@ class CommentView(RoleDetailView):
 
     http_method_names = ["post"]
 
-    def get_queryset(self):
-        return Role.objects.published().for_detail()
+    def visible_sheets(self):
+        return Role.objects.published()
 
     def post(self, request, *args, **kwargs):
         self.object = self.get_object()

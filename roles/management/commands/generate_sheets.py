@@ -19,6 +19,7 @@ from roles.models import (
     TrainingPath,
 )
 from roles.models.search import folded
+from roles.rendering import render_markdown
 from roles.signals import deferred_search_refresh
 
 PREFIX = "synthetique-"
@@ -110,13 +111,15 @@ class Command(BaseCommand):
         roles = []
         for n in numbers:
             title = f"{rng.choice(JOBS)} {rng.choice(FIELDS)} {n}"
+            introduction = f"Le métier de **{title.lower()}**, décrit pour les essais."
             roles.append(
                 Role(
                     title=title,
                     sort_title=folded(title),
                     slug=f"{PREFIX}{n}",
                     summary=f"Fiche synthétique n° {n} pour les mesures de performance.",
-                    introduction=f"Le métier de **{title.lower()}**, décrit pour les essais.",
+                    introduction=introduction,
+                    introduction_html=render_markdown(introduction),  # bulk_create: no signal
                     family=rng.choice(families),
                     status=Role.Status.PUBLISHED,
                     published_at=timezone.now() - timedelta(days=1),
