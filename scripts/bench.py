@@ -70,6 +70,8 @@ def start_stack(info):
         "SERVE_HTTP_PORT": os.environ.get("SERVE_HTTP_PORT", "18080"),
         "SERVE_APP_PORT": str(APP_PORT),
         "BENCH_REFERENCE_VIEW": "1",
+        # wrk is one client: the per-client search limit would answer it 429 at once.
+        "SEARCH_RATE": os.environ.get("SEARCH_RATE", "100000000/m"),
     }
     stack = subprocess.Popen(["bash", "scripts/serve.sh"], cwd=PROJECT, env=env)
     for _ in range(600):
