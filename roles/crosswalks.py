@@ -16,7 +16,7 @@ esco_validator = RegexValidator(
     r"^http://data\.europa\.eu/esco/occupation/"
     r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z",
     "Une URI de profession ESCO a la forme "
-    "http://data.europa.eu/esco/occupation/ suivie d'un identifiant (UUID en minuscules).",
+    "http://data.europa.eu/esco/occupation/ suivie d’un identifiant (UUID en minuscules).",
 )
 onet_validator = RegexValidator(
     r"^[0-9]{2}-[0-9]{4}\.[0-9]{2}\Z",

@@ -14,7 +14,7 @@ TO_FILL = "À COMPLÉTER"
 
 
 def fill(hint):
-    return f"[{TO_FILL} : {hint}]"
+    return f"[{TO_FILL}\u00a0: {hint}]"
 
 
 def salary_lines(role):
@@ -26,7 +26,7 @@ def salary_lines(role):
             amount = f"{euros(figures.minimum)} à {euros(figures.maximum)} bruts par an"
         else:
             amount = f"environ {euros(figures.typical)} bruts par an"
-        lines.append(f"{structured_data.salary_label(salary)} : {amount}")
+        lines.append(f"{structured_data.salary_label(salary)}\u00a0: {amount}")
     return lines
 
 
@@ -39,7 +39,7 @@ def experience_line(role):
     if months:
         years = months // 12
         plural = "s" if years > 1 else ""
-        return f"Au moins {years} an{plural} d'expérience, par exemple comme {' ou '.join(moves)}."
+        return f"Au moins {years} an{plural} d’expérience, par exemple comme {' ou '.join(moves)}."
     return f"Une expérience, par exemple comme {' ou '.join(moves)}."
 
 
@@ -57,15 +57,17 @@ def mission_text(mission):
 def sections(role):
     """(heading, paragraphs, bullet items) of the ad, in order."""
     title = f"{role.title} (H/F)"
-    context = [fill("présentez l'entreprise : activité, taille, lieu, culture"), role.summary]
+    context = [fill("présentez l’entreprise\u00a0: activité, taille, lieu, culture"), role.summary]
     if role.reporting_line:
         context.append(f"{role.reporting_line}.")
     missions = [mission_text(m) for m in role.core_missions()]
     contextual = [mission_text(m) for m in role.contextual_missions()]
-    profile = [f"Compétence indispensable : {skill_text(rs)}" for rs in role.essential_skills()]
-    profile += [f"Formation : {describe_training(path)}" for path in role.training_paths.all()]
-    profile.append(f"Expérience : {experience_line(role)}")
-    profile += [f"Un vrai plus : {skill_text(rs)}" for rs in role.bonus_skills()]
+    profile = [
+        f"Compétence indispensable\u00a0: {skill_text(rs)}" for rs in role.essential_skills()
+    ]
+    profile += [f"Formation\u00a0: {describe_training(path)}" for path in role.training_paths.all()]
+    profile.append(f"Expérience\u00a0: {experience_line(role)}")
+    profile += [f"Un vrai plus\u00a0: {skill_text(rs)}" for rs in role.bonus_skills()]
     pay = [fill("fourchette retenue pour ce poste, fixe et variable")]
     pay_items = [f"{line} (repère Promel)" for line in salary_lines(role)]
     practical = [
@@ -73,7 +75,7 @@ def sections(role):
     ]
     apply = [fill("adresse ou lien pour postuler, et contact")]
     return title, [
-        ("L'entreprise et le poste", context, []),
+        ("L’entreprise et le poste", context, []),
         ("Vos missions", [], missions),
         ("Selon votre organisation (à garder ou à retirer)", [], contextual),
         ("Votre profil", [], profile),
@@ -126,8 +128,8 @@ def job_posting(role):
         "employmentType": fill("FULL_TIME, PART_TIME, CONTRACTOR, TEMPORARY ou INTERN"),
         "hiringOrganization": {
             "@type": "Organization",
-            "name": fill("nom de l'entreprise"),
-            "sameAs": fill("adresse du site de l'entreprise"),
+            "name": fill("nom de l’entreprise"),
+            "sameAs": fill("adresse du site de l’entreprise"),
         },
         "jobLocation": {
             "@type": "Place",

@@ -7,8 +7,36 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.utils import timezone
 
-from .models import CareerMove, Mission, OldSlug, Role, RoleSkill, Salary, Skill, TrainingPath
+from .models import (
+    CareerMove,
+    Family,
+    Mission,
+    OldSlug,
+    Role,
+    RoleSkill,
+    Salary,
+    Sector,
+    Skill,
+    TrainingPath,
+)
 from .models.search import folded
+from .typography import french, french_markdown
+
+# What editors write and visitors read, per model: plain text, then Markdown.
+EDITORS_TEXT = {
+    Role: (
+        ["title", "tagline", "summary", "reporting_line", "salary_note", "alternative_titles"],
+        ["introduction"],
+    ),
+    Family: (["name", "description"], []),
+    Sector: (["name", "description"], []),
+    Skill: (["name", "description"], []),
+    Mission: (["text", "company_context"], []),
+    RoleSkill: (["note"], []),
+    TrainingPath: (["fields_of_study", "note"], []),
+    CareerMove: (["from_title", "to_title"], []),
+    Salary: (["region", "source", "note"], []),
+}
 
 _deferred = threading.local()
 
@@ -31,6 +59,20 @@ def refresh_search_of(*role_ids):
         _deferred.role_ids.update(role_ids)
     else:
         Role.objects.filter(pk__in=role_ids).refresh_search()
+
+
+def french_typography(sender, instance, **kwargs):
+    """Editors' text saved with French typography (loaddata and restores included)."""
+    plain, markdown = EDITORS_TEXT[sender]
+    for names, correct in ((plain, french), (markdown, french_markdown)):
+        for name in names:
+            value = correct(getattr(instance, name))
+            if len(value) <= (sender._meta.get_field(name).max_length or len(value)):
+                setattr(instance, name, value)
+
+
+for model in EDITORS_TEXT:
+    pre_save.connect(french_typography, sender=model, dispatch_uid=f"typography-{model.__name__}")
 
 
 @receiver(pre_save, sender=Role)

@@ -145,7 +145,7 @@ def move_text(move):
     if move.years_of_experience:
         years = move.years_of_experience
         plural = "s" if years > 1 else ""
-        details += f", après {years} an{plural} d'expérience environ"
+        details += f", après {years} an{plural} d’expérience environ"
     return f"{move.source_name} ({details})"
 
 
@@ -156,7 +156,9 @@ def experience_requirements(role):
         return None
     data = {
         "@type": "OccupationalExperienceRequirements",
-        "description": "Postes qui y mènent : " + " ; ".join(move_text(m) for m in moves) + ".",
+        "description": "Postes qui y mènent\u00a0: "
+        + "\u202f; ".join(move_text(m) for m in moves)
+        + ".",
     }
     years = [move.years_of_experience for move in moves if move.years_of_experience]
     if years:

@@ -49,11 +49,11 @@ class RecruitmentRequestForm(VisitorForm, forms.ModelForm):
         required=False,
         empty_label="Autre ou plusieurs métiers",
         error_messages={
-            "invalid_choice": "Ce métier n'existe pas ou plus : choisissez-en un autre."
+            "invalid_choice": "Ce métier n’existe pas ou plus\u00a0: choisissez-en un autre."
         },
     )
     consent = forms.BooleanField(
-        label="J'accepte que Promel conserve ces informations pour traiter ma demande.",
+        label="J’accepte que Promel conserve ces informations pour traiter ma demande.",
         error_messages={"required": "Cochez cette case pour que nous puissions vous répondre."},
     )
 
@@ -104,7 +104,7 @@ class RecruitmentRequestForm(VisitorForm, forms.ModelForm):
     def clean(self):
         data = super().clean()
         if data.get("kind") == RecruitmentRequest.Kind.COMPANY and not data.get("company"):
-            self.add_error("company", "Indiquez le nom de l'entreprise qui recrute.")
+            self.add_error("company", "Indiquez le nom de l’entreprise qui recrute.")
         return data
 
     def save(self, commit=True):
@@ -125,11 +125,11 @@ class CommentForm(VisitorForm, forms.ModelForm):
         error_messages = {
             "name": {"required": "Indiquez le nom à afficher avec votre commentaire."},
             "email": {
-                "required": "Indiquez votre adresse e-mail ; elle ne sera pas publiée.",
+                "required": "Indiquez votre adresse e-mail\u202f; elle ne sera pas publiée.",
                 "invalid": "Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.",
             },
             "text": {"required": "Écrivez votre commentaire."},
-            "parent": {"invalid_choice": "Le commentaire auquel vous répondez n'existe plus."},
+            "parent": {"invalid_choice": "Le commentaire auquel vous répondez n’existe plus."},
         }
 
     def __init__(self, *args, role, **kwargs):

@@ -143,16 +143,16 @@ class Role(SlugNaturalKeyMixin, models.Model):
         PUBLISHED = "published", "Publiée"
 
     title = models.CharField(
-        "intitulé", max_length=150, help_text="Par exemple : Chief Operating Officer (COO)."
+        "intitulé", max_length=150, help_text="Par exemple\u00a0: Chief Operating Officer (COO)."
     )
     short_name = models.CharField(
-        "nom court ou sigle", max_length=60, blank=True, help_text="Par exemple : COO."
+        "nom court ou sigle", max_length=60, blank=True, help_text="Par exemple\u00a0: COO."
     )
-    slug = models.SlugField("identifiant d'URL", max_length=150, unique=True)
+    slug = models.SlugField("identifiant d’URL", max_length=150, unique=True)
     alternative_titles = models.TextField(
         "autres intitulés",
         blank=True,
-        help_text="Un par ligne : formes féminines, synonymes, sigles "
+        help_text="Un par ligne\u00a0: formes féminines, synonymes, sigles "
         "(Directeur des opérations, Directrice des opérations, DO).",
     )
     tagline = models.CharField("accroche", max_length=200, blank=True)
@@ -167,12 +167,12 @@ class Role(SlugNaturalKeyMixin, models.Model):
         "rattachement hiérarchique",
         max_length=200,
         blank=True,
-        help_text="Par exemple : rattaché à la direction générale.",
+        help_text="Par exemple\u00a0: rattaché à la direction générale.",
     )
     salary_note = models.TextField(
         "ce qui fait varier le salaire",
         blank=True,
-        help_text="Taille de l'entreprise, secteur, expérience, région...",
+        help_text="Taille de l’entreprise, secteur, expérience, région...",
     )
     family = models.ForeignKey(
         Family,
@@ -187,7 +187,10 @@ class Role(SlugNaturalKeyMixin, models.Model):
         Sector, blank=True, related_name="roles", verbose_name="secteurs où le métier est courant"
     )
     related_roles = models.ManyToManyField(
-        "self", blank=True, symmetrical=True, verbose_name="fiches liées (« découvrez aussi »)"
+        "self",
+        blank=True,
+        symmetrical=True,
+        verbose_name="fiches liées («\u202fdécouvrez aussi\u202f»)",
     )
     rome_code = models.CharField(
         "code ROME 4.0",
@@ -201,7 +204,7 @@ class Role(SlugNaturalKeyMixin, models.Model):
         max_length=4,
         blank=True,
         validators=[crosswalks.isco_validator],
-        help_text="Groupe de base de la classification de l'OIT, par exemple 1221 "
+        help_text="Groupe de base de la classification de l’OIT, par exemple 1221 "
         "(directeurs des ventes et de la commercialisation).",
     )
     esco_uri = models.CharField(
@@ -227,12 +230,12 @@ class Role(SlugNaturalKeyMixin, models.Model):
     search_content = models.TextField(editable=False, default="")
     search_folded = models.TextField(editable=False, default="")
     search_vector = SearchVectorField(editable=False, null=True)
-    is_featured = models.BooleanField("mise en avant sur l'accueil", default=False)
+    is_featured = models.BooleanField("mise en avant sur l’accueil", default=False)
     status = models.CharField("statut", max_length=10, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(
         "date de publication",
         default=timezone.now,
-        help_text="Une fiche publiée dont la date est à venir reste invisible jusqu'à cette date.",
+        help_text="Une fiche publiée dont la date est à venir reste invisible jusqu’à cette date.",
     )
     created_at = models.DateTimeField("créée le", auto_now_add=True)
     # Also touched when any part of the sheet is saved or deleted (roles.signals).

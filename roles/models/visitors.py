@@ -62,8 +62,8 @@ class NotifiableQuerySet(models.QuerySet):
 class Notifiable(models.Model):
     """A record whose e-mails are claimed, sent and retried (see NotifiableQuerySet)."""
 
-    notification_attempts = models.PositiveIntegerField("échecs d'envoi", default=0)
-    notification_error = models.CharField("dernière erreur d'envoi", max_length=500, blank=True)
+    notification_attempts = models.PositiveIntegerField("échecs d’envoi", default=0)
+    notification_error = models.CharField("dernière erreur d’envoi", max_length=500, blank=True)
     notification_claimed_until = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
@@ -121,8 +121,8 @@ class RecruitmentRequest(Notifiable):
     last_contact_at = models.DateTimeField(
         "dernier contact",
         default=timezone.now,
-        help_text="Point de départ de la durée de conservation (3 ans pour une entreprise, "
-        "2 ans pour un candidat).",
+        help_text="Point de départ de la durée de conservation (3\u00a0ans pour une entreprise, "
+        "2\u00a0ans pour un candidat).",
     )
     notified_at = models.DateTimeField("équipe prévenue le", null=True, blank=True)
     acknowledged_at = models.DateTimeField(
@@ -140,7 +140,7 @@ class RecruitmentRequest(Notifiable):
         verbose_name = "demande de recrutement"
         verbose_name_plural = "demandes de recrutement"
         permissions = [
-            ("manage_personal_data", "Peut exporter et effacer les données d'une personne"),
+            ("manage_personal_data", "Peut exporter et effacer les données d’une personne"),
         ]
 
     def __str__(self):

@@ -48,9 +48,9 @@ class Family(SlugNaturalKeyMixin, models.Model):
     """A family of jobs (Direction générale, Commercial, Marketing, ...)."""
 
     name = models.CharField("nom", max_length=120, unique=True)
-    slug = models.SlugField("identifiant d'URL", max_length=120, unique=True)
+    slug = models.SlugField("identifiant d’URL", max_length=120, unique=True)
     description = models.TextField("description", blank=True)
-    order = models.PositiveSmallIntegerField("ordre d'affichage", default=0)
+    order = models.PositiveSmallIntegerField("ordre d’affichage", default=0)
 
     objects = VocabularyQuerySet.as_manager()
 
@@ -70,15 +70,15 @@ class Sector(SlugNaturalKeyMixin, models.Model):
     """A sector of activity where roles are common (industrie, grande distribution, ...)."""
 
     name = models.CharField("nom", max_length=120, unique=True)
-    slug = models.SlugField("identifiant d'URL", max_length=120, unique=True)
+    slug = models.SlugField("identifiant d’URL", max_length=120, unique=True)
     description = models.TextField("description", blank=True)
 
     objects = VocabularyQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
-        verbose_name = "secteur d'activité"
-        verbose_name_plural = "secteurs d'activité"
+        verbose_name = "secteur d’activité"
+        verbose_name_plural = "secteurs d’activité"
 
     def __str__(self):
         return self.name
@@ -101,7 +101,7 @@ class Skill(SlugNaturalKeyMixin, models.Model):
         TOOL = "outil", "Outil"
 
     name = models.CharField("nom", max_length=120, unique=True)
-    slug = models.SlugField("identifiant d'URL", max_length=120, unique=True)
+    slug = models.SlugField("identifiant d’URL", max_length=120, unique=True)
     kind = models.CharField("type", max_length=20, choices=Kind.choices, default=Kind.KNOW_HOW)
     description = models.TextField("description", blank=True)
 
