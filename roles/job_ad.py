@@ -5,9 +5,11 @@ the recruiter to complete.
 """
 
 import json
+import re
+
+from django.utils.html import escape
 
 from roles import structured_data
-from roles.rendering import render_markdown
 from roles.templatetags.roles_extras import euros
 
 TO_FILL = "À COMPLÉTER"
@@ -15,6 +17,9 @@ TO_FILL = "À COMPLÉTER"
 
 def fill(hint):
     return f"[{TO_FILL}\u00a0: {hint}]"
+
+
+PLACEHOLDER = re.compile(rf"\[{TO_FILL}\u00a0: ([^\]]+)\]")
 
 
 def salary_lines(role):
@@ -115,14 +120,53 @@ def as_plain_text(role):
     return write(role, str.upper, str.upper, "•")
 
 
+def as_html(role):
+    """The ad's text as paragraphs and lists, the markup job boards read in a JobPosting."""
+    html = []
+    for heading, paragraphs, items in sections(role)[1]:
+        if paragraphs or items:
+            html.append(f"<p><strong>{escape(heading)}</strong></p>")
+            html += [f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs]
+            if items:
+                html.append(
+                    "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
+                )
+    return "".join(html)
+
+
+def ad_salary(role):
+    """The salary the ad's baseSalary gives: the hiring level's, else the sheet's first."""
+    salaries = list(role.salaries.all())
+    hiring = [s for s in salaries if s.experience == s.Experience.HIRING]
+    return (hiring or salaries or [None])[0]
+
+
+def text_to_fill(role):
+    """What the recruiter completes in the text: each placeholder's hint, in order."""
+    return list(dict.fromkeys(PLACEHOLDER.findall(as_markdown(role))))
+
+
+def fields_to_fill(data, path=""):
+    """(field, hint) of each placeholder of the JobPosting template: ("jobLocation...", "ville")."""
+    if isinstance(data, dict):
+        return [
+            pair
+            for key, value in data.items()
+            for pair in fields_to_fill(value, f"{path}.{key}" if path else key)
+        ]
+    if isinstance(data, str) and (match := PLACEHOLDER.fullmatch(data)):
+        return [(path, match[1])]
+    return []
+
+
 def job_posting(role):
     """schema.org JobPosting template; every TO_FILL value is the recruiter's to set."""
-    salaries = [salary.gross_yearly for salary in role.salaries.all()]
+    salary = ad_salary(role)
     data = {
         "@context": structured_data.SCHEMA,
         "@type": "JobPosting",
         "title": role.title,
-        "description": render_markdown(as_markdown(role)),
+        "description": as_html(role),
         "datePosted": fill("date de publication, AAAA-MM-JJ"),
         "validThrough": fill("date limite de candidature, AAAA-MM-JJ"),
         "employmentType": fill("FULL_TIME, PART_TIME, CONTRACTOR, TEMPORARY ou INTERN"),
@@ -150,14 +194,15 @@ def job_posting(role):
         "experienceRequirements": structured_data.experience_requirements(role)
         or fill("expérience attendue"),
     }
-    if salaries:
+    if salary:
+        figures = salary.gross_yearly
         data["baseSalary"] = {
             "@type": "MonetaryAmount",
             "currency": "EUR",
             "value": {
                 "@type": "QuantitativeValue",
-                "minValue": min(f.minimum or f.typical for f in salaries),
-                "maxValue": max(f.maximum or f.typical for f in salaries),
+                "minValue": figures.minimum or figures.typical,
+                "maxValue": figures.maximum or figures.typical,
                 "unitText": "YEAR",
             },
         }

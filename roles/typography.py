@@ -52,7 +52,7 @@ _RULES = [
     (re.compile(r"(?<=\S)\s*»"), NNBSP + "»"),
     # Before ; ! ? (and ?! as one): a narrow no-break space, added where missing. Not when a
     # word or a = follows (?page=2 left in a text, !important).
-    (re.compile(r"(?<=[^\s«(\[;!?])\s*([;!?]+)(?![\w=/&])"), NNBSP + r"\1"),
+    (re.compile(r"(?<=[^\s«(\[<;!?])\s*([;!?]+)(?![\w=/&-])"), NNBSP + r"\1"),
     # Before a colon that ends a word (not 10:30, not std::vector).
     (re.compile(rf"(?<=[^\s\d:(«]){_SPACE}*:(?![\w/:])"), NBSP + ":"),
     (re.compile(rf"(?<=\d){_SPACE}+:(?![\w/:])"), NBSP + ":"),

@@ -164,6 +164,9 @@ class RoleJobAdView(RoleSheetMixin, DetailView):
             plain_text=job_ad.as_plain_text(role),
             job_posting=job_ad.as_json_ld(role),
             to_fill=job_ad.TO_FILL,
+            text_to_fill=job_ad.text_to_fill(role),
+            fields_to_fill=job_ad.fields_to_fill(job_ad.job_posting(role)),
+            ad_salary=job_ad.ad_salary(role),
             **kwargs,
         )
 
