@@ -151,6 +151,7 @@ def import_sheet(sheet, path):
     role = Role(
         slug=take(sheet, "slug", path),
         title=take(sheet, "title", path),
+        title_in_english=take(sheet, "title_in_english", path, bool, default=False),
         short_name=take(sheet, "short_name", path),
         alternative_titles="\n".join(texts(sheet, "alternative_titles", path)),
         tagline=take(sheet, "tagline", path),

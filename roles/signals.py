@@ -20,23 +20,7 @@ from .models import (
     TrainingPath,
 )
 from .models.search import folded
-from .typography import french, french_markdown
-
-# What editors write and visitors read, per model: plain text, then Markdown.
-EDITORS_TEXT = {
-    Role: (
-        ["title", "tagline", "summary", "reporting_line", "salary_note", "alternative_titles"],
-        ["introduction"],
-    ),
-    Family: (["name", "description"], []),
-    Sector: (["name", "description"], []),
-    Skill: (["name", "description"], []),
-    Mission: (["text", "company_context"], []),
-    RoleSkill: (["note"], []),
-    TrainingPath: (["fields_of_study", "note"], []),
-    CareerMove: (["from_title", "to_title"], []),
-    Salary: (["region", "source", "note"], []),
-}
+from .typography import EDITORS_TEXT, with_french_typography
 
 _deferred = threading.local()
 
@@ -63,15 +47,10 @@ def refresh_search_of(*role_ids):
 
 def french_typography(sender, instance, **kwargs):
     """Editors' text saved with French typography (loaddata and restores included)."""
-    plain, markdown = EDITORS_TEXT[sender]
-    for names, correct in ((plain, french), (markdown, french_markdown)):
-        for name in names:
-            value = correct(getattr(instance, name))
-            if len(value) <= (sender._meta.get_field(name).max_length or len(value)):
-                setattr(instance, name, value)
+    with_french_typography(instance)
 
 
-for model in EDITORS_TEXT:
+for model in (Role, Family, Sector, Skill, Mission, RoleSkill, TrainingPath, CareerMove, Salary):
     pre_save.connect(french_typography, sender=model, dispatch_uid=f"typography-{model.__name__}")
 
 

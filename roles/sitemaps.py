@@ -9,6 +9,7 @@ from django.urls import reverse
 from taggit.models import Tag
 
 from .models import Family, Role, Sector, Skill
+from .models.collation import french
 
 
 class SiteUrlSitemap(Sitemap):
@@ -60,7 +61,7 @@ class TagSitemap(SiteUrlSitemap):
 
     def items(self):
         public = Tag.objects.filter(role__in=Role.objects.published())
-        return public.annotate(last_modified=Max("role__updated_at")).order_by("name")
+        return public.annotate(last_modified=Max("role__updated_at")).order_by(french("name"))
 
     def location(self, tag):
         return reverse("roles:tag_detail", args=[tag.slug])

@@ -128,6 +128,34 @@ def french_markdown(text):
     return masks.restore(french(text))
 
 
+# What editors write and visitors read, per model: (plain text fields, Markdown fields).
+EDITORS_TEXT = {
+    "Role": (
+        ["title", "tagline", "summary", "reporting_line", "salary_note", "alternative_titles"],
+        ["introduction"],
+    ),
+    "Family": (["name", "description"], []),
+    "Sector": (["name", "description"], []),
+    "Skill": (["name", "description"], []),
+    "Mission": (["text", "company_context"], []),
+    "RoleSkill": (["note"], []),
+    "TrainingPath": (["fields_of_study", "note"], []),
+    "CareerMove": (["from_title", "to_title"], []),
+    "Salary": (["region", "source", "note"], []),
+}
+
+
+def with_french_typography(instance):
+    """Correct the editors' text fields of a model instance, in place (within max_length)."""
+    plain, markdown = EDITORS_TEXT[type(instance).__name__]
+    for names, correct in ((plain, french), (markdown, french_markdown)):
+        for name in names:
+            value = correct(getattr(instance, name))
+            if len(value) <= (instance._meta.get_field(name).max_length or len(value)):
+                setattr(instance, name, value)
+    return instance
+
+
 class FrenchTemplateLoader(FilesystemLoader):
     """The project's templates (DIRS) with French typography, fixed once at load time.
 

@@ -156,6 +156,7 @@ class RoleAdmin(
             {
                 "fields": [
                     "title",
+                    "title_in_english",
                     "short_name",
                     "slug",
                     "alternative_titles",

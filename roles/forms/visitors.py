@@ -28,7 +28,7 @@ def phone_number(value):
 
 
 class VisitorForm(forms.Form):
-    """The honeypot shared by the visitors' forms."""
+    """The honeypot and the error summary shared by the visitors' forms."""
 
     website = forms.CharField(
         label="Laissez ce champ vide",
@@ -39,6 +39,15 @@ class VisitorForm(forms.Form):
     def is_bot(self):
         """A filled honeypot: a person never sees that field."""
         return bool(self.data.get("website", "").strip())
+
+    def error_summary(self):
+        """(id of the control to focus or "", label, message) of each error, in the form's order."""
+        summary = []
+        for field in self:
+            for message in field.errors:
+                target = "" if field.is_hidden else (field.id_for_label or f"{field.auto_id}_0")
+                summary.append((target, field.label, message))
+        return summary + [("", "", message) for message in self.non_field_errors()]
 
 
 class RecruitmentRequestForm(VisitorForm, forms.ModelForm):
@@ -100,6 +109,12 @@ class RecruitmentRequestForm(VisitorForm, forms.ModelForm):
             self.fields["role"].widget = forms.HiddenInput()
             self.fields["kind"].widget = forms.HiddenInput()
             self.initial.update(role=fixed_role.slug, kind=RecruitmentRequest.Kind.COMPANY)
+
+    def full_clean(self):
+        super().full_clean()
+        if self.errors.get("consent"):  # its error is read with the notice it refers to
+            error_id = f"{self['consent'].auto_id}_error"
+            self.fields["consent"].widget.attrs["aria-describedby"] += f" {error_id}"
 
     def clean(self):
         data = super().clean()

@@ -15,6 +15,7 @@ from taggit.models import Tag, TaggedItem
 
 from .. import crosswalks
 from ..rendering import MARKDOWN_HELP
+from .collation import french
 from .discovery import DiscoveryQuerySetMixin
 from .editors import public_name
 from .search import SearchQuerySetMixin, folded
@@ -88,7 +89,7 @@ class RoleQuerySet(SearchQuerySetMixin, DiscoveryQuerySetMixin, SlugQuerySet):
 
     def used_tags(self):
         """The tags of these sheets, by name."""
-        return Tag.objects.filter(role__in=self).distinct().order_by("name")
+        return Tag.objects.filter(role__in=self).distinct().order_by(french("name"))
 
     def for_list(self):
         """Sheets as cards: the family, without the long texts cards never show."""
@@ -154,6 +155,12 @@ class Role(SlugNaturalKeyMixin, models.Model):
         blank=True,
         help_text="Un par ligne\u00a0: formes féminines, synonymes, sigles "
         "(Directeur des opérations, Directrice des opérations, DO).",
+    )
+    title_in_english = models.BooleanField(
+        "intitulé en anglais",
+        default=False,
+        help_text="Pour un intitulé anglais (Chief Operating Officer)\u00a0: les "
+        "lecteurs d’écran le prononcent alors en anglais.",
     )
     tagline = models.CharField("accroche", max_length=200, blank=True)
     summary = models.CharField(

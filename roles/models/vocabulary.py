@@ -4,6 +4,8 @@ from django.db import models
 from django.db.models import Count, Max, Q
 from django.urls import reverse
 
+from .collation import french
+
 
 class SlugQuerySet(models.QuerySet):
     def get_by_natural_key(self, slug):
@@ -55,7 +57,7 @@ class Family(SlugNaturalKeyMixin, models.Model):
     objects = VocabularyQuerySet.as_manager()
 
     class Meta:
-        ordering = ["order", "name"]
+        ordering = ["order", french("name")]
         verbose_name = "famille de métiers"
         verbose_name_plural = "familles de métiers"
 
@@ -76,7 +78,7 @@ class Sector(SlugNaturalKeyMixin, models.Model):
     objects = VocabularyQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name"]
+        ordering = [french("name")]
         verbose_name = "secteur d’activité"
         verbose_name_plural = "secteurs d’activité"
 
@@ -108,7 +110,7 @@ class Skill(SlugNaturalKeyMixin, models.Model):
     objects = SkillQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name"]
+        ordering = [french("name")]
         verbose_name = "compétence"
         verbose_name_plural = "compétences"
 

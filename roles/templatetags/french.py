@@ -1,6 +1,7 @@
-"""French counts: « Aucune fiche », « 1 fiche », « 2 fiches »."""
+"""French on the page: counts (« Aucune fiche », « 1 fiche », « 2 fiches »), English titles."""
 
 from django import template
+from django.utils.html import format_html
 
 register = template.Library()
 
@@ -16,3 +17,11 @@ def count(number, forms):
     if number == 0:
         return none
     return f"{number}\u00a0{one if number == 1 else many}"
+
+
+@register.filter
+def lang_title(role):
+    """The sheet's title, marked as English when its editors say so (screen readers switch)."""
+    if role.title_in_english:
+        return format_html('<span lang="en">{}</span>', role.title)
+    return role.title

@@ -13,6 +13,7 @@ from ..caching import private_page
 from ..forms import CommentForm, RecruitmentRequestForm, RoleFilterForm, SearchForm
 from ..limits import ComputedSearchLimitMixin
 from ..models import Comment, Family, OldSlug, Role, Sector, Skill
+from ..models.collation import french
 from ..models.discovery import CLOSE_ROLES_SHOWN
 from ..models.visitors import find_thread, thread_size
 
@@ -284,7 +285,7 @@ class SkillListView(BreadcrumbsMixin, ListView):
         return [("Compétences", None)]
 
     def get_queryset(self):
-        return Skill.objects.in_use().order_by("kind", "name")
+        return Skill.objects.in_use().order_by("kind", french("name"))
 
 
 class SectorListView(BreadcrumbsMixin, ListView):
