@@ -44,7 +44,8 @@ def experience_line(role):
     if months:
         years = months // 12
         plural = "s" if years > 1 else ""
-        return f"Au moins {years} an{plural} d’expérience, par exemple comme {' ou '.join(moves)}."
+        examples = " ou ".join(moves)
+        return f"Au moins {years}\u00a0an{plural} d’expérience, par exemple comme {examples}."
     return f"Une expérience, par exemple comme {' ou '.join(moves)}."
 
 

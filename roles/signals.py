@@ -20,7 +20,7 @@ from .models import (
     TrainingPath,
 )
 from .models.search import folded
-from .typography import EDITORS_TEXT, with_french_typography
+from .typography import with_french_typography
 
 _deferred = threading.local()
 

@@ -36,8 +36,9 @@ _SKIPPED_ELEMENTS = re.compile(
     r"<(script|style|pre|code|textarea|kbd|samp)\b.*?</\1\s*>|<!--.*?-->", re.DOTALL | re.I
 )
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+# Addresses stop at a placeholder (a tag): "www.cnil.fr</a>" keeps its tag.
 _ADDRESSES = re.compile(
-    r"\b(?:https?://|mailto:|www\.)[^\s<>\"'«»]*[^\s<>\"'«».,;:!?)]"
+    r"\b(?:https?://|mailto:|www\.)[^\s<>\"'«»\ue000-\uf8ff]*[^\s<>\"'«».,;:!?)\ue000-\uf8ff]"
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     r"|/[\w./?=&%-]*/"  # a site path written out: /metiers/coo/
 )

@@ -151,9 +151,10 @@ class TestPasswordReset:
 
         (message,) = smtp.messages
         assert message["To"] == "marie@example.com"
-        assert message["Subject"] == "Promel : réinitialisation de votre mot de passe"
+        # strip(): Python's parser keeps the space that folds a subject of encoded words.
+        assert message["Subject"].strip() == "Promel\u00a0: réinitialisation de votre mot de passe"
         body = message.get_content()
-        assert "Bonjour Marie" in body and "identifiant : marie" in body
+        assert "Bonjour Marie" in body and "identifiant\u00a0: marie" in body
         link = re.search(r"http://127\.0\.0\.1:8000(/admin/nouveau-mot-de-passe/\S+/)", body)
 
         form = client.get(link[1], follow=True)

@@ -38,7 +38,7 @@ def test_every_sheet_carries_one_occupation_with_its_own_values(client, fixture_
         [job] = of_type(json_ld(client, url), "Occupation")
 
         assert job["@context"] == "https://schema.org"
-        assert job["name"] == role.title and f"<h1>{role.title}</h1>" in html
+        assert job["name"] == role.title and role.title in html.split("<h1>")[1].split("</h1>")[0]
         assert job["alternateName"] == role.alternative_title_list()
         assert job["description"] == role.summary
         assert f'<p class="sheet__summary">{escape(role.summary)}</p>' in html

@@ -21,6 +21,7 @@ FAULTS = {
     "space before a comma or a period": re.compile(r"\s[,.](?![\w.])"),
     "straight apostrophe": re.compile("'"),
     "ordinary space before % or €": re.compile(r"[ \u202f][%€]"),
+    "placeholder left by the typography": re.compile("[\ue000-\uf8ff]"),
     "zero of something": re.compile(
         r"(?<![\d,])\b0\s+(?:résultat|fiche|métier|compétence|commentaire)"
     ),
@@ -125,6 +126,9 @@ def test_editors_text_is_saved_with_french_typography(client):
 def test_rules_leave_addresses_code_and_tags_alone():
     assert french("Écrivez à contact@promel.fr : https://promel.fr/a?b=1;c ou 10:30") == (
         f"Écrivez à contact@promel.fr{NBSP}: https://promel.fr/a?b=1;c ou 10:30"
+    )
+    assert french_html('(<a href="https://www.cnil.fr/">www.cnil.fr</a>) :') == (
+        f'(<a href="https://www.cnil.fr/">www.cnil.fr</a>){NBSP}:'
     )
     html = '<a href="/x?a=1" title="l\'offre : oui">Voir :</a> <code>a : b</code>'
     assert (

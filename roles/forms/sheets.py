@@ -120,12 +120,11 @@ class RoleFilterForm(forms.Form):
             return ""
         data = self.cleaned_data
         parts = [f"{name} {data[field]}" for field, name in self.GROUPS if data[field]]
-        for field in ("niveau", "salaire"):
-            if data[field]:
-                label = dict(self.fields[field].choices)[data[field]]
-                parts.append(
-                    f"{self.fields[field].label.lower()}\u00a0: {label[0].lower()}{label[1:]}"
-                )
+        if data["niveau"]:
+            parts.append(f"niveau {dict(self.fields['niveau'].choices)[data['niveau']]}")
+        if data["salaire"]:
+            band = dict(self.fields["salaire"].choices)[data["salaire"]]
+            parts.append(f"salaire à l’embauche ({band[0].lower()}{band[1:]})")
         return ", ".join(parts)
 
 
