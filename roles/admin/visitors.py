@@ -328,7 +328,7 @@ class CommentAdmin(TolerantFiltersMixin, admin.ModelAdmin):
     def parent_summary(self, obj):
         if obj.parent is None:
             return "—"
-        return f"{obj.parent.name} : « {first_words(obj.parent.text)} »"
+        return f"{obj.parent.name}\u00a0: «\u202f{first_words(obj.parent.text)}\u202f»"
 
     @admin.display(description="modérer")
     def moderation(self, obj):

@@ -357,7 +357,7 @@ class RequestNote(models.Model):
         verbose_name_plural = "notes de suivi"
 
     def __str__(self):
-        return f"{self.written_at:%d/%m/%Y %H:%M} – {self.author_name} : {self.text}"
+        return f"{self.written_at:%d/%m/%Y %H:%M} – {self.author_name}\u00a0: {self.text}"
 
     @property
     def author_name(self):
