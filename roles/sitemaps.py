@@ -82,6 +82,7 @@ class IndexPagesSitemap(SiteUrlSitemap):
             "roles:skill_list",
             "roles:sector_list",
             "roles:career_map",
+            "roles:pathfinder",
             "roles:salary_comparison",
             "roles:feeds",
             "roles:open_data",

@@ -171,7 +171,9 @@ def deletion_summary(role, deleted):
             "en texte simple."
         )
     related = Role.objects.filter(related_roles=role).exclude(pk__in=[r.pk for r in deleted])
-    titles = ", ".join(f"« {title} »" for title in related.values_list("title", flat=True))
+    titles = ", ".join(
+        f"«\u202f{title}\u202f»" for title in related.values_list("title", flat=True)
+    )
     if titles:
         consequences.append(
             f"Le lien «\u202fDécouvrez aussi\u202f» vers cette fiche est retiré de\u00a0: {titles}."
