@@ -223,7 +223,7 @@ class Comment(Notifiable):
         "adresse confirmée le",
         null=True,
         blank=True,
-        help_text="L’auteur a suivi le lien envoyé à son adresse : elle est bien la sienne.",
+        help_text="L’auteur a suivi le lien envoyé à son adresse\u00a0: elle est bien la sienne.",
     )
 
     objects = CommentQuerySet.as_manager()
@@ -272,7 +272,7 @@ class ModerationSettings(models.Model):
         default=False,
         help_text="Un commentaire dont l’auteur a suivi le lien de confirmation envoyé à son "
         "adresse est publié aussitôt, sauf s’il contient plusieurs liens ou si son nom imite "
-        "Promel ou son équipe. Décoché : tous les commentaires attendent votre relecture.",
+        "Promel ou son équipe. Décoché\u00a0: tous les commentaires attendent votre relecture.",
     )
 
     class Meta:
