@@ -116,8 +116,18 @@ TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
-        "APP_DIRS": True,
         "OPTIONS": {
+            # The project's templates get French typography once, when loaded
+            # (roles.typography); the cached loader keeps them for the process's life.
+            "loaders": [
+                (
+                    "django.template.loaders.cached.Loader",
+                    [
+                        "roles.typography.FrenchTemplateLoader",
+                        "django.template.loaders.app_directories.Loader",
+                    ],
+                )
+            ],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
@@ -229,7 +239,7 @@ PUBLISHER = {
     "registration": os.environ.get("PUBLISHER_REGISTRATION", "RCS Paris 000 000 000"),
     "director": os.environ.get("PUBLISHER_DIRECTOR", "la direction de Promel"),
     "phone": os.environ.get("PUBLISHER_PHONE", ""),
-    "host": os.environ.get("HOST_DETAILS", "l'hébergeur indiqué par Promel"),
+    "host": os.environ.get("HOST_DETAILS", "l’hébergeur indiqué par Promel"),
 }
 
 # Retention of recruitment requests, counted from the last contact (CNIL practice).

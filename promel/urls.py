@@ -11,7 +11,7 @@ from roles.sitemaps import SITEMAPS
 from roles.views import robots_txt
 from roles.views.sheets import UncachedSheetReference
 
-admin.site.site_header = "Promel : administration des fiches métiers"
+admin.site.site_header = "Promel\u00a0: administration des fiches métiers"
 admin.site.site_title = "Administration Promel"
 admin.site.index_title = "Contenu du site"
 

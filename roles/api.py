@@ -51,7 +51,7 @@ def api_view(view):
             response["Access-Control-Max-Age"] = "86400"
             return response
         if request.method not in ("GET", "HEAD"):
-            message = f"Méthode non permise : l’API se lit seulement ({ALLOWED_METHODS})."
+            message = f"Méthode non permise\u00a0: l’API se lit seulement ({ALLOWED_METHODS})."
             response = error_response(message, status=405)
             response["Allow"] = ALLOWED_METHODS
             return response
@@ -64,7 +64,7 @@ def unknown_parameter(request, accepted):
     for name in request.GET:
         if name not in accepted:
             listed = ", ".join(accepted) or "aucun"
-            return error_response(f"Paramètre inconnu. Paramètres acceptés : {listed}.", name)
+            return error_response(f"Paramètre inconnu. Paramètres acceptés\u00a0: {listed}.", name)
     return None
 
 
@@ -87,7 +87,7 @@ def role_list(request):
     number = form.cleaned_data["page"] or 1
     if number > paginator.num_pages:
         return error_response(
-            f"Cette page n'existe pas : la dernière est la page {paginator.num_pages}.", "page"
+            f"Cette page n’existe pas\u00a0: la dernière est la page {paginator.num_pages}.", "page"
         )
     page = paginator.page(number)
     return json_response(

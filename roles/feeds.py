@@ -30,9 +30,9 @@ class TextSummaryAtomFeed(Atom1Feed):
 class LatestSheetsFeed(Feed):
     """RSS 2.0: the last published or updated sheets, most recent first."""
 
-    title = "Promel : fiches métiers nouvelles et mises à jour"
+    title = "Promel\u00a0: fiches métiers nouvelles et mises à jour"
     description = (
-        "Les dernières fiches métiers publiées ou mises à jour : missions, compétences, "
+        "Les dernières fiches métiers publiées ou mises à jour\u00a0: missions, compétences, "
         "formations, évolutions de carrière et salaires."
     )
     language = "fr"

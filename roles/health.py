@@ -86,12 +86,12 @@ def _introduction(role, catalogue):
         return [Problem("Introduction", "Introduction vide.")]
     problems = []
     if words < INTRODUCTION_MIN_WORDS:
-        message = f"Introduction courte : {words} mots (au moins {INTRODUCTION_MIN_WORDS})."
+        message = f"Introduction courte\u00a0: {words} mots (au moins {INTRODUCTION_MIN_WORDS})."
         problems.append(Problem("Introduction", message))
     for slug in sorted(linked_sheet_slugs(render_markdown(role.introduction))):
         if slug not in catalogue.public_slugs:
             message = (
-                f"L'introduction renvoie vers /metiers/{slug}/, qui n'est pas une fiche publiée."
+                f"L’introduction renvoie vers /metiers/{slug}/, qui n’est pas une fiche publiée."
             )
             problems.append(Problem("Introduction", message, broken_link=role.is_public))
     return problems
@@ -102,7 +102,7 @@ def _count(section, items, minimum, none, singular, plural):
         return [Problem(section, none)]
     if len(items) < minimum:
         noun = singular if len(items) == 1 else plural
-        message = f"Seulement {len(items)} {noun} : au moins {minimum} conseillées."
+        message = f"Seulement {len(items)} {noun}\u00a0: au moins {minimum} conseillées."
         return [Problem(section, message)]
     return []
 
@@ -131,13 +131,21 @@ def _career(role, catalogue):
     problems = []
     for sheet, title in steps:
         if sheet is None and folded(title) in catalogue.titles:
-            message = f"« {title} » a une fiche : reliez l'étape à la fiche plutôt qu'à l'intitulé."
+            message = (
+                f"«\u202f{title}\u202f» a une fiche\u00a0: "
+                "reliez l’étape à la fiche plutôt qu’à l’intitulé."
+            )
             problems.append(Problem("Évolutions", message))
         elif sheet is None:
-            message = f"« {title} » n'a pas encore de fiche : elle pourrait être créée."
+            message = (
+                f"«\u202f{title}\u202f» n’a pas encore de fiche\u00a0: elle pourrait être créée."
+            )
             problems.append(Problem("Évolutions", message, suggestion=title))
         elif not sheet.is_public:
-            message = f"« {sheet.title} » n'est pas publiée : le lien s'affiche en texte simple."
+            message = (
+                f"«\u202f{sheet.title}\u202f» n’est pas publiée\u00a0: "
+                "le lien s’affiche en texte simple."
+            )
             problems.append(Problem("Évolutions", message, broken_link=role.is_public))
     return problems
 
@@ -147,7 +155,10 @@ def _salaries(role, catalogue):
     if not salaries:
         return [Problem("Salaires", "Aucun salaire.")]
     return [
-        Problem("Salaires", f"Salaire « {s.get_experience_display()} » sans année des données.")
+        Problem(
+            "Salaires",
+            f"Salaire «\u202f{s.get_experience_display()}\u202f» sans année des données.",
+        )
         for s in salaries
         if s.year is None
     ]
@@ -161,7 +172,8 @@ def _related(role, catalogue):
     return [
         Problem(
             "Fiches liées",
-            f"« {other.title} » n'est pas publiée : elle n'apparaît pas dans « Découvrez aussi ».",
+            f"«\u202f{other.title}\u202f» n’est pas publiée\u00a0: "
+            "elle n’apparaît pas dans «\u202fDécouvrez aussi\u202f».",
             broken_link=role.is_public,
         )
         for other in role.related_roles.all()

@@ -27,7 +27,7 @@ class SheetFileError(Exception):
     """Where (a path such as `sheets[2].missions[0].text`) and why a document is invalid."""
 
     def __init__(self, path, reason):
-        super().__init__(f"{path} : {reason}")
+        super().__init__(f"{path}\u00a0: {reason}")
         self.path, self.reason = path, reason
 
 
@@ -94,7 +94,7 @@ def by_slug(model, slug, path, label):
     try:
         return model.objects.get(slug=slug)
     except model.DoesNotExist:
-        raise SheetFileError(path, f"{label} « {slug} » introuvable") from None
+        raise SheetFileError(path, f"{label} «\u202f{slug}\u202f» introuvable") from None
 
 
 def import_document(document):
@@ -102,7 +102,7 @@ def import_document(document):
     if not isinstance(document, dict):
         raise SheetFileError("(document)", "un objet JSON est attendu")
     if document.get("format") != FORMAT:
-        raise SheetFileError("format", f"ce fichier n'est pas un export « {FORMAT} »")
+        raise SheetFileError("format", f"ce fichier n’est pas un export «\u202f{FORMAT}\u202f»")
     if take(document, "version", "", int) != VERSION:
         raise SheetFileError("version", f"seule la version {VERSION} est lue")
     with transaction.atomic():
@@ -151,6 +151,7 @@ def import_sheet(sheet, path):
     role = Role(
         slug=take(sheet, "slug", path),
         title=take(sheet, "title", path),
+        title_in_english=take(sheet, "title_in_english", path, bool, default=False),
         short_name=take(sheet, "short_name", path),
         alternative_titles="\n".join(texts(sheet, "alternative_titles", path)),
         tagline=take(sheet, "tagline", path),

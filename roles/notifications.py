@@ -64,7 +64,7 @@ def request_messages(lead):
     pending = []
     if lead.notified_at is None:
         who = one_line(lead.company or lead.name)
-        subject = f"Demande de recrutement : {who}"
+        subject = f"Demande de recrutement\u00a0: {who}"
         if lead.role:
             subject += f" ({one_line(lead.role.display_name)})"
         body = render_to_string("mail/request_notification.txt", context)
@@ -82,7 +82,7 @@ def comment_messages(comment):
     pending = []
     if comment.notified_at is None:
         context = {"comment": comment, "admin_url": admin_url(comment)}
-        subject = f"Nouveau commentaire sur « {one_line(comment.role.title)} »"
+        subject = f"Nouveau commentaire sur «\u202f{one_line(comment.role.title)}\u202f»"
         body = render_to_string("mail/comment_notification.txt", context)
         message = EmailMessage(subject, body, to=[settings.MODERATION_EMAIL])
         pending.append(("notified_at", message))
@@ -92,7 +92,7 @@ def comment_messages(comment):
             "role": comment.role,
             "link": settings.SITE_URL + confirmation_path(comment),
         }
-        subject = "Promel : confirmez votre commentaire"
+        subject = "Promel\u00a0: confirmez votre commentaire"
         message = VisitorMail(subject, "mail/comment_confirmation.txt", context, comment.email)
         pending.append(("confirmation_handled_at", message))
     return pending

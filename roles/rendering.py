@@ -9,10 +9,10 @@ from django.utils.html import escape, linebreaks
 
 # Shown to editors under every Markdown field: what render_markdown keeps.
 MARKDOWN_HELP = (
-    "Markdown : **gras**, *italique*, listes (« - » ou « 1. » en début de ligne), "
-    "intertitres (« # » ou « ## » en début de ligne), liens [texte](https://…), "
-    "citations (« > »), tableaux. Le HTML, les images et les scripts sont retirés. "
-    "Laissez une ligne vide entre deux paragraphes."
+    "Markdown\u00a0: **gras**, *italique*, listes («\u202f-\u202f» ou «\u202f1.\u202f» "
+    "en début de ligne), intertitres («\u202f#\u202f» ou «\u202f##\u202f» en début de ligne), "
+    "liens [texte](https://…), citations («\u202f>\u202f»), tableaux. Le HTML, les images et "
+    "les scripts sont retirés. Laissez une ligne vide entre deux paragraphes."
 )
 
 ALLOWED_TAGS = {

@@ -56,6 +56,7 @@ def sheet_document(role, *, public=True):
         "slug": role.slug,
         **sheet_urls(role),
         "title": role.title,
+        "title_in_english": role.title_in_english,
         "short_name": role.short_name,
         "alternative_titles": role.alternative_title_list(),
         "tagline": role.tagline,

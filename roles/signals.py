@@ -7,9 +7,21 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.utils import timezone
 
-from .models import CareerMove, Mission, OldSlug, Role, RoleSkill, Salary, Skill, TrainingPath
+from .models import (
+    CareerMove,
+    Family,
+    Mission,
+    OldSlug,
+    Role,
+    RoleSkill,
+    Salary,
+    Sector,
+    Skill,
+    TrainingPath,
+)
 from .models.search import folded
 from .rendering import render_markdown
+from .typography import with_french_typography
 
 _deferred = threading.local()
 
@@ -32,6 +44,15 @@ def refresh_search_of(*role_ids):
         _deferred.role_ids.update(role_ids)
     else:
         Role.objects.filter(pk__in=role_ids).refresh_search()
+
+
+def french_typography(sender, instance, **kwargs):
+    """Editors' text saved with French typography (loaddata and restores included)."""
+    with_french_typography(instance)
+
+
+for model in (Role, Family, Sector, Skill, Mission, RoleSkill, TrainingPath, CareerMove, Salary):
+    pre_save.connect(french_typography, sender=model, dispatch_uid=f"typography-{model.__name__}")
 
 
 @receiver(pre_save, sender=Role)

@@ -4,9 +4,12 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 from django.urls import reverse
+from taggit.models import Tag
 
 from .models import Family, Role, Sector, Skill
+from .models.collation import french
 
 
 class SiteUrlSitemap(Sitemap):
@@ -53,7 +56,24 @@ class SectorSitemap(VocabularySitemap):
     model = Sector
 
 
+class TagSitemap(SiteUrlSitemap):
+    """Tag pages of the public sheets, dated by their latest sheet."""
+
+    def items(self):
+        public = Tag.objects.filter(role__in=Role.objects.published())
+        return public.annotate(last_modified=Max("role__updated_at")).order_by(french("name"))
+
+    def location(self, tag):
+        return reverse("roles:tag_detail", args=[tag.slug])
+
+    def lastmod(self, tag):
+        return tag.last_modified
+
+
 class IndexPagesSitemap(SiteUrlSitemap):
+    """Every page with a fixed address that search engines may index (not search results,
+    comparisons or job-ad drafts, which carry noindex)."""
+
     def items(self):
         return [
             "roles:home",
@@ -61,6 +81,14 @@ class IndexPagesSitemap(SiteUrlSitemap):
             "roles:family_list",
             "roles:skill_list",
             "roles:sector_list",
+            "roles:career_map",
+            "roles:pathfinder",
+            "roles:salary_comparison",
+            "roles:feeds",
+            "roles:open_data",
+            "roles:contact",
+            "roles:privacy",
+            "roles:legal_notice",
         ]
 
     def location(self, name):
@@ -73,4 +101,5 @@ SITEMAPS = {
     "familles": FamilySitemap,
     "competences": SkillSitemap,
     "secteurs": SectorSitemap,
+    "etiquettes": TagSitemap,
 }

@@ -63,7 +63,6 @@ def organization_and_website():
                 "@type": "EntryPoint",
                 "urlTemplate": absolute("/recherche/?q={search_term_string}"),
             },
-            "query-input": "required name=search_term_string",
         },
     }
     return {"@context": SCHEMA, "@graph": [organization, website]}
@@ -138,7 +137,7 @@ def credential(path):
         "educationalLevel": path.get_level_display(),
     }
     if path.field_list():
-        data["about"] = path.field_list()
+        data["about"] = [{"@type": "DefinedTerm", "name": name} for name in path.field_list()]
     if path.note:
         data["description"] = path.note
     return data
@@ -150,7 +149,7 @@ def move_text(move):
     if move.years_of_experience:
         years = move.years_of_experience
         plural = "s" if years > 1 else ""
-        details += f", après {years} an{plural} d'expérience environ"
+        details += f", après {years} an{plural} d’expérience environ"
     return f"{move.source_name} ({details})"
 
 
@@ -161,7 +160,9 @@ def experience_requirements(role):
         return None
     data = {
         "@type": "OccupationalExperienceRequirements",
-        "description": "Postes qui y mènent : " + " ; ".join(move_text(m) for m in moves) + ".",
+        "description": "Postes qui y mènent\u00a0: "
+        + "\u202f; ".join(move_text(m) for m in moves)
+        + ".",
     }
     years = [move.years_of_experience for move in moves if move.years_of_experience]
     if years:
@@ -177,25 +178,26 @@ def salary_label(salary):
 
 
 def salary_distribution(salary):
-    """Gross pay in the period the editor entered (both periods are on the page).
+    """Gross pay in the period the editor entered: the usual figure, its low and high ones.
 
-    schema.org's MonetaryAmountDistribution has percentiles, not minValue/maxValue: the
-    sheet's low and high figures are given as the 10th and 90th percentiles.
+    A MonetaryAmount, not a MonetaryAmountDistribution: the sheet's figures are a usual
+    amount and a range, not a median and percentiles.
     """
     monthly = salary.period == salary.Period.MONTH
     figures = salary.gross_monthly if monthly else salary.gross_yearly
-    data = {
-        "@type": "MonetaryAmountDistribution",
+    value = {
+        "@type": "QuantitativeValue",
+        "value": figures.typical,
+        "minValue": figures.minimum,
+        "maxValue": figures.maximum,
+        "unitText": "MONTH" if monthly else "YEAR",
+    }
+    return {
+        "@type": "MonetaryAmount",
         "name": salary_label(salary),
         "currency": salary.currency,
-        "duration": "P1M" if monthly else "P1Y",
-        "median": figures.typical,
+        "value": {key: figure for key, figure in value.items() if figure is not None},
     }
-    if figures.minimum is not None:
-        data["percentile10"] = figures.minimum
-    if figures.maximum is not None:
-        data["percentile90"] = figures.maximum
-    return data
 
 
 def web_page(role, url):

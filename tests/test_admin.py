@@ -39,11 +39,11 @@ def sheet_form_data(family, **inlines):
         "slug": "coo",
         "alternative_titles": "Directeur des opérations\nDirectrice des opérations",
         "family": family.pk,
-        "tagline": "L'expertise opérationnelle",
+        "tagline": "L’expertise opérationnelle",
         "summary": "Le COO pilote la stratégie opérationnelle.",
         "introduction": "Le **COO** est rattaché à la direction générale.",
         "reporting_line": "Rattaché à la direction générale",
-        "salary_note": "Varie avec la taille de l'entreprise.",
+        "salary_note": "Varie avec la taille de l’entreprise.",
         "tags": "stratégie, management",
         "status": "published",
         "published_at_0": "2026-01-15",
@@ -63,7 +63,7 @@ def test_editor_creates_a_full_sheet_on_one_screen(editor_client, client):
             {"order": 1, "text": "Assurer le développement commercial", "scope": "core"},
             {
                 "order": 2,
-                "text": "Superviser l'international",
+                "text": "Superviser l’international",
                 "scope": "depends",
                 "company_context": "groupes internationaux",
             },
@@ -92,7 +92,7 @@ def test_editor_creates_a_full_sheet_on_one_screen(editor_client, client):
                 "period": "month",
                 "currency": "EUR",
                 "amount_typical": 3000,
-                "note": "Selon la taille de l'entreprise.",
+                "note": "Selon la taille de l’entreprise.",
             }
         ],
     )

@@ -104,16 +104,16 @@ def test_pagination_gives_absolute_next_and_previous_links(client, settings):
 @pytest.mark.parametrize(
     "query, parameter, message",
     [
-        ("family=inconnue", "family", "Cette famille n'existe pas."),
-        ("sector=inconnu", "sector", "Ce secteur n'existe pas."),
-        ("tag=inconnue", "tag", "Cette étiquette n'existe pas."),
+        ("family=inconnue", "family", "Cette famille n’existe pas."),
+        ("sector=inconnu", "sector", "Ce secteur n’existe pas."),
+        ("tag=inconnue", "tag", "Cette étiquette n’existe pas."),
         ("page=abc", "page", "Le numéro de page doit être un nombre entier."),
         ("page=0", "page", "Les pages sont numérotées à partir de 1."),
-        ("page=99", "page", "Cette page n'existe pas : la dernière est la page 1."),
+        ("page=99", "page", "Cette page n’existe pas\u00a0: la dernière est la page 1."),
         (
             "famille=x",
             "famille",
-            "Paramètre inconnu. Paramètres acceptés : family, sector, tag, page.",
+            "Paramètre inconnu. Paramètres acceptés\u00a0: family, sector, tag, page.",
         ),
         ("family=%00", "family", "Le caractère nul n’est pas autorisé."),
     ],

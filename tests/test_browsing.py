@@ -63,7 +63,7 @@ class TestListFilters:
     def test_bad_values_get_a_french_message_not_an_error(self, client, query):
         make_role(title="Visible")
         html = page(client, "/metiers/" + query)
-        assert "n&#x27;existe pas." in html and "Visible" in html
+        assert "n’existe pas." in html and "Visible" in html
 
 
 def skilled_role(title, skills, **fields):

@@ -76,7 +76,7 @@ def test_replying_to_a_comment_of_another_sheet_is_refused(client):
     role = make_role()
     response = post_comment(client, role, parent=str(other.pk))
     assert response.status_code == 200
-    assert "Le commentaire auquel vous répondez n&#x27;existe plus." in response.content.decode()
+    assert "Le commentaire auquel vous répondez n’existe plus." in response.content.decode()
 
 
 def test_errors_show_on_the_sheet_with_everything_kept(client):

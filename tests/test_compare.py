@@ -41,7 +41,8 @@ def test_two_sheets_side_by_side_with_shared_skills_and_gaps(client, pair):
     html = page(client, "/comparer/?metiers=crm-manager,directeur-commercial")
     manager, director = columns(html)
     assert "CRM manager" in manager and "Relation client" in manager
-    assert "<mark>CRM<span" in manager and "<mark>CRM<span" in director
+    shared = '<mark>CRM</mark> <span class="compare__shared">(commune)</span>'
+    assert shared in manager and shared in director
     gap = manager[manager.index("À acquérir") :]
     assert "Négociation" in gap and "SQL" not in gap
     assert "SQL" in director[director.index("À acquérir") :]
@@ -66,16 +67,22 @@ def test_three_sheets_and_repeated_parameters(client, pair):
         ("?metiers=crm-manager", "Choisissez deux ou trois fiches métiers à comparer."),
         ("?metiers=crm-manager,crm-manager", "Choisissez deux ou trois fiches métiers à comparer."),
         ("?metiers=a,b,c,d", "Vous pouvez comparer trois fiches au plus à la fois."),
-        ("?metiers=crm-manager,inconnue", "Fiche métier introuvable : « inconnue »."),
-        ("?metiers=crm-manager,secret", "Fiche métier introuvable : « secret »."),
+        (
+            "?metiers=crm-manager,inconnue",
+            "Fiche métier introuvable\u00a0: «\u202finconnue\u202f».",
+        ),
+        ("?metiers=crm-manager,secret", "Fiche métier introuvable\u00a0: «\u202fsecret\u202f»."),
         ("?metiers=" + "x," * 2000, "Cette liste de fiches est trop longue."),
-        ("?metiers=%00,%3Cscript%3E,x", "Fiche métier introuvable : « &lt;script&gt; », « x »."),
+        (
+            "?metiers=%00,%3Cscript%3E,x",
+            "Fiche métier introuvable\u00a0: «\u202f&lt;script&gt;\u202f», «\u202fx\u202f».",
+        ),
     ],
 )
 def test_bad_requests_get_a_clear_french_message(client, pair, query, message):
     make_draft(slug="secret")
     html = page(client, "/comparer/" + query)
-    assert message.replace("'", "&#x27;") in html and "<script>" not in html
+    assert message.replace("'", "’") in html and "<script>" not in html
     assert 'class="compare__column"' not in html
 
 

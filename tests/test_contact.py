@@ -19,7 +19,7 @@ def generous_rate(settings):
 def test_every_sheet_ends_with_the_form_preset_to_its_role(client):
     role = make_role(title="Account executive", slug="account-executive")
     html = page(client, role.get_absolute_url())
-    assert "Vous recrutez pour un poste d’Account executive ? Nous vous accompagnons." in html
+    assert "Vous recrutez pour un poste d’Account executive\u202f? Nous vous accompagnons." in html
     assert 'action="/contact/"' in html
     assert 'name="role" value="account-executive"' in html
     assert "csrfmiddlewaretoken" not in html  # the same page for every visitor

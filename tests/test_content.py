@@ -15,7 +15,7 @@ INTERNAL_LINK = re.compile(r'href="(/[^"#]*)"')
 
 def visible_text(response):
     html = response.content.decode()
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())  # no-break spaces too
 
 
 def test_every_fixture_object_is_valid(fixture_sheets):
@@ -61,7 +61,7 @@ def test_the_coo_sheet_carries_the_facts_of_the_source_sheet(client, fixture_she
         "Bac+5",
         "école de commerce",
         "école de gestion",
-        "école d'ingénieurs",
+        "école d’ingénieurs",
         "université",
         "management",
         "marketing",
@@ -81,7 +81,7 @@ def test_the_coo_sheet_carries_the_facts_of_the_source_sheet(client, fixture_she
         "environ 3 000 €",
         "Leadership",
         "Chief Experience Officer",
-        "Selon le type d'entreprise",
+        "Selon le type d’entreprise",
         "Vous recrutez pour un poste de COO ?",
     ]
     missing = [fact for fact in facts if fact.lower() not in text.lower()]

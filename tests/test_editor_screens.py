@@ -16,20 +16,24 @@ from .factories import make_comment, make_draft, make_request, make_role, make_s
 pytestmark = pytest.mark.django_db
 
 # Lists as they arrive in a textarea, copied from real documents (tabs and no-break spaces kept).
-PASTED_FROM_WORD = "Ses missions :\r\n•\tPiloter les opérations\r\n•\tSuivre les coûts\r\nEnsuite…"
+PASTED_FROM_WORD = (
+    "Ses missions\u00a0:\r\n•\tPiloter les opérations\r\n•\tSuivre les coûts\r\nEnsuite…"
+)
 PASTED_FROM_GOOGLE_DOCS = "Étapes\n1.\tAnalyser l’existant\n2.\tDécider\n"
-PASTED_FROM_AN_EMAIL = "Au choix :\n– le « marketing »\n– la vente\n\na) d’abord\nb) ensuite"
+PASTED_FROM_AN_EMAIL = (
+    "Au choix\u00a0:\n– le «\u202fmarketing\u202f»\n– la vente\n\na) d’abord\nb) ensuite"
+)
 
 
 def test_pasted_lists_become_markdown_lists_with_quotes_and_spaces_kept():
     assert pasted_lists_as_markdown(PASTED_FROM_WORD) == (
-        "Ses missions :\n\n- Piloter les opérations\n- Suivre les coûts\n\nEnsuite…"
+        "Ses missions\u00a0:\n\n- Piloter les opérations\n- Suivre les coûts\n\nEnsuite…"
     )
     assert pasted_lists_as_markdown(PASTED_FROM_GOOGLE_DOCS) == (
         "Étapes\n\n1. Analyser l’existant\n2. Décider\n"
     )
     assert pasted_lists_as_markdown(PASTED_FROM_AN_EMAIL) == (
-        "Au choix :\n\n- le « marketing »\n- la vente\n\n1. d’abord\n2. ensuite"
+        "Au choix\u00a0:\n\n- le «\u202fmarketing\u202f»\n- la vente\n\n1. d’abord\n2. ensuite"
     )
 
 
@@ -68,7 +72,10 @@ def test_a_duplicate_skill_is_named_in_french(editor_client):
         rows.update({f"role_skills-{i}-skill": skill.pk, f"role_skills-{i}-weight": "essential"})
     data = {**submitted_data(editor_client.get(change_url(role))), **rows}
     html = editor_client.post(change_url(role), data).content.decode()
-    assert "Deux lignes ont la même valeur dans « compétence » : gardez-en une seule." in html
+    assert (
+        "Deux lignes ont la même valeur dans «\u202fcompétence\u202f»\u00a0: gardez-en une seule."
+        in html
+    )
     summary = re.sub(r"<[^>]+>", "", html.split('id="error-summary"')[1].split("</div>")[0])
     assert "skill" not in summary and "Cette ligne répète une autre ligne." in summary
 
@@ -80,7 +87,7 @@ def test_a_failed_save_lists_each_error_with_a_link_to_its_field(editor_client):
     data.update({"salaries-0-period": "year", "salaries-0-currency": "EUR"})
     html = editor_client.post(change_url(role), data).content.decode()
     assert "2 erreurs empêchent l’enregistrement" in html
-    assert '<a href="#id_summary">Résumé : Ce champ est obligatoire.</a>' in html
+    assert '<a href="#id_summary">Résumé\u00a0: Ce champ est obligatoire.</a>' in html
     assert '<a href="#id_salaries-0-amount_typical">Salaire n° 1, habituel' in html
     assert "Corrigez les erreurs ci-dessous" not in html
 
@@ -104,7 +111,7 @@ def test_publishing_a_future_sheet_says_that_it_stays_scheduled(editor_client):
     )
     html = response.content.decode()
     assert "1 fiche publiée." in html
-    assert "« Responsable e-commerce » reste programmée : elle paraîtra le" in html
+    assert "«\u202fResponsable e-commerce\u202f» reste programmée\u00a0: elle paraîtra le" in html
     assert Role.objects.get(pk=later.pk).state == "Programmée"
 
 
@@ -170,13 +177,15 @@ def test_tags_are_named_in_french_in_the_admin(editor_client):
 
 def test_moderators_approve_in_one_click_and_see_the_parent_by_author(editor_client):
     role = make_role()
-    parent = make_comment(role, name="Julie", text="Quel salaire pour un premier poste de COO ?")
+    parent = make_comment(
+        role, name="Julie", text="Quel salaire pour un premier poste de COO\u202f?"
+    )
     reply = make_comment(role, parent=parent, name="Marc", status=Comment.Status.PENDING)
     changelist = reverse("admin:roles_comment_changelist")
     html = editor_client.get(changelist).content.decode()
     moderate = reverse("admin:roles_comment_moderate", args=[reply.pk])
     assert f'formaction="{moderate}" name="statut" value="approuve"' in html
-    assert "Julie : « Quel salaire pour un premier poste de COO… »" in html
+    assert "Julie\u00a0: «\u202fQuel salaire pour un premier poste de COO…\u202f»" in html
 
     response = editor_client.post(
         moderate, {"statut": "approuve"}, HTTP_REFERER="http://testserver" + changelist
@@ -185,24 +194,24 @@ def test_moderators_approve_in_one_click_and_see_the_parent_by_author(editor_cli
     reply.refresh_from_db()
     assert reply.status == Comment.Status.APPROVED
     form = editor_client.get(reverse("admin:roles_comment_change", args=[reply.pk]))
-    assert "Julie : « Quel salaire" in form.content.decode()
+    assert "Julie\u00a0: «\u202fQuel salaire" in form.content.decode()
 
 
 def test_recruiters_notes_are_a_dated_log_signed_by_their_author(editor_client, editor):
     lead = make_request()
     url = reverse("admin:roles_recruitmentrequest_change", args=[lead.pk])
-    for text in ("Appelée le matin : rappeler jeudi.", "Rendez-vous fixé."):
+    for text in ("Appelée le matin\u00a0: rappeler jeudi.", "Rendez-vous fixé."):
         data = submitted_data(editor_client.get(url))
         data.update({"notes-TOTAL_FORMS": str(lead.notes.count() + 1)})
         data[f"notes-{lead.notes.count()}-text"] = text
         assert editor_client.post(url, data).status_code == 302
     notes = list(lead.notes.all())
     assert [note.text for note in notes] == [
-        "Appelée le matin : rappeler jeudi.",
+        "Appelée le matin\u00a0: rappeler jeudi.",
         "Rendez-vous fixé.",
     ]
     assert {note.author for note in notes} == {editor}
     form = editor_client.get(url)
     html = form.content.decode()
-    assert "Appelée le matin : rappeler jeudi." in html and "redaction" in html
+    assert "Appelée le matin\u00a0: rappeler jeudi." in html and "redaction" in html
     assert 'name="notes-0-text"' not in html  # a note once written is never rewritten

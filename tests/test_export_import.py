@@ -96,7 +96,7 @@ def sheet(document):
         (
             lambda d: sheet(d)["family"].update(slug="aucune"),
             "family.slug",
-            "famille « aucune » introuvable",
+            "famille «\u202faucune\u202f» introuvable",
         ),
         (lambda d: sheet(d).update(status="archivee"), "status", "n’est pas un choix valide"),
         (
@@ -117,7 +117,7 @@ def sheet(document):
         (
             lambda d: sheet(d)["skills"][-1]["skill"].update(slug="inconnue"),
             "skills[2].skill.slug",
-            "compétence « inconnue » introuvable",
+            "compétence «\u202finconnue\u202f» introuvable",
         ),
         (
             lambda d: sheet(d)["salaries"][0].update(amount_min=90000),
@@ -127,7 +127,7 @@ def sheet(document):
         (
             lambda d: sheet(d)["career"]["outgoing"][0]["to"].update(slug="nulle-part"),
             "career.outgoing[0].to.slug",
-            "fiche « nulle-part » introuvable",
+            "fiche «\u202fnulle-part\u202f» introuvable",
         ),
     ],
 )
@@ -139,9 +139,9 @@ def test_an_invalid_file_is_rejected_with_file_field_and_reason(tmp_path, spoil,
         import_file(tmp_path, spoilt, name="fiches.json")
     message = str(error.value)
     assert message.startswith(str(tmp_path / "fiches.json"))
-    where = rf"champ sheets\[\d+\] \(directeur-commercial\)\.{re.escape(field)} : "
+    where = rf"champ sheets\[\d+\] \(directeur-commercial\)\.{re.escape(field)}\u00a0: "
     assert re.search(where + ".*" + re.escape(reason), message)
-    assert message.endswith("Aucune fiche n'a été importée.")
+    assert message.endswith("Aucune fiche n’a été importée.")
     # Nothing half-imported: not even the vocabularies read before the bad sheet.
     assert not Role.objects.exists() and not Family.objects.exists()
     import_file(tmp_path, document)  # the unspoilt file imports
@@ -152,8 +152,11 @@ def test_an_invalid_file_is_rejected_with_file_field_and_reason(tmp_path, spoil,
     "content, reason",
     [
         ("{pas du json", "JSON invalide, ligne 1, colonne 2"),
-        ("[]", "champ (document) : un objet JSON est attendu"),
-        ('{"format": "autre"}', "ce fichier n'est pas un export « promel-fiches-metiers »"),
+        ("[]", "champ (document)\u00a0: un objet JSON est attendu"),
+        (
+            '{"format": "autre"}',
+            "ce fichier n’est pas un export «\u202fpromel-fiches-metiers\u202f»",
+        ),
         ('{"format": "promel-fiches-metiers", "version": 2}', "seule la version 1 est lue"),
     ],
 )

@@ -93,7 +93,7 @@ def test_database_outage_gives_503_then_recovers_without_restart(stack, site):
         assert "Traceback" not in body and "psycopg2" not in body
         assert health(site) == (503, {"status": "unavailable", "database": "down", "cache": "ok"})
         status, body, _ = visitor.request(site.base + "/contact/", request_data(**hidden))
-        assert status == 503 and "n'a pas été enregistré" in body  # never a false "merci"
+        assert status == 503 and "n’a pas été enregistré" in body  # never a false "merci"
     finally:
         postgres.start()
     assert visitor.request(site.base + "/metiers/")[0] == 200

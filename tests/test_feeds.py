@@ -1,8 +1,11 @@
 """Atom and RSS feeds of new and updated sheets."""
 
+import re
 import xml.etree.ElementTree as ET
 from datetime import timedelta
+from email.utils import parsedate_to_datetime
 
+import feedparser
 import pytest
 from django.utils import timezone
 
@@ -98,3 +101,53 @@ def test_rss_descriptions_are_escaped_html_showing_the_text(client):
     assert description == MARKUP.replace("&", "&amp;").replace("<", "&lt;").replace(
         ">", "&gt;"
     ).replace('"', "&quot;")
+
+
+RFC_3339 = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$")
+
+
+def validator_checks(response, url, settings):
+    """The W3C feed validator's checks that apply to these feeds, on feedparser's reading."""
+    assert response["Content-Type"].endswith("charset=utf-8")
+    parsed = feedparser.parse(response.content)
+    assert not parsed.bozo, parsed.get("bozo_exception")  # well-formed, known format
+    feed = parsed.feed
+    assert feed.title and feed.link.startswith(settings.SITE_URL)
+    assert [link.href for link in feed.links if link.rel == "self"] == [settings.SITE_URL + url]
+    ids = [entry.id for entry in parsed.entries]
+    assert len(set(ids)) == len(ids) and all(i.startswith(settings.SITE_URL) for i in ids)
+    for entry in parsed.entries:
+        assert entry.title and entry.summary and entry.link.startswith(settings.SITE_URL)
+        assert entry.get("author")
+    return parsed
+
+
+def test_the_feeds_pass_the_feed_validators_checks(client, settings):
+    make_role(title="Directeur d’usine", summary="Il dirige l’usine\u00a0: production.")
+    make_role(title="Chef de produit")
+    atom = validator_checks(client.get("/flux/atom/"), "/flux/atom/", settings)
+    assert atom.version == "atom10" and atom.feed.language == "fr"
+    root = ET.fromstring(client.get("/flux/atom/").content)
+    dates = [root.findtext("a:updated", namespaces=ATOM)]
+    dates += [e.findtext("a:updated", namespaces=ATOM) for e in root.findall("a:entry", ATOM)]
+    assert all(RFC_3339.match(moment) for moment in dates), dates
+    rss = validator_checks(client.get("/flux/rss/"), "/flux/rss/", settings)
+    assert rss.version == "rss20" and rss.feed.language == "fr"
+    channel = ET.fromstring(client.get("/flux/rss/").content).find("channel")
+    dates = [channel.findtext("lastBuildDate")]
+    dates += [item.findtext("pubDate") for item in channel.findall("item")]
+    assert all(parsedate_to_datetime(moment).tzinfo for moment in dates), dates  # RFC 822
+    assert "Directeur d’usine" in [entry.title for entry in rss.entries]
+
+
+@pytest.mark.parametrize("url", ["/flux/atom/", "/flux/rss/"])
+def test_a_feed_reader_revalidating_gets_304_until_a_sheet_changes(client, url):
+    role = make_role()
+    first = client.get(url)
+    assert first.status_code == 200 and "public" in first["Cache-Control"]
+    etag, modified = first["ETag"], first["Last-Modified"]
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    unchanged = client.get(url, HTTP_IF_MODIFIED_SINCE=modified)
+    assert unchanged.status_code == 304 and unchanged.content == b""
+    Role.objects.get(pk=role.pk).save()  # an editor saves the sheet
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 200

@@ -21,7 +21,7 @@ def test_creates_complete_marked_sheets_with_a_progress_bar(fixture_sheets):
     output = generate("30")
     synthetic = Role.objects.filter(slug__startswith="synthetique-")
     assert synthetic.count() == 30 and "30 fiches synthétiques créées" in output
-    assert "100 % (30/30)" in output
+    assert "100\u00a0% (30/30)" in output
     role = synthetic.for_detail().first()
     assert role.missions.count() == 5 and len(role.essential_skills()) == 4
     assert role.salaries.count() == 3 and role.training_paths.count() == 1

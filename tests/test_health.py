@@ -39,8 +39,8 @@ class TestChecks:
         role = make_role(introduction="Trop court.")
         Mission.objects.create(role=role, text="Une seule mission")
         found = messages(role)
-        assert "Introduction courte : 2 mots (au moins 80)." in found
-        assert "Seulement 1 mission : au moins 3 conseillées." in found
+        assert "Introduction courte\u00a0: 2 mots (au moins 80)." in found
+        assert "Seulement 1 mission\u00a0: au moins 3 conseillées." in found
         for empty in [
             "Aucune compétence.",
             "Aucune formation.",
@@ -53,7 +53,7 @@ class TestChecks:
     def test_salaries_without_a_year_are_reported(self):
         role = complete_sheet()
         Salary.objects.create(role=role, amount_typical=40000, year=None)
-        assert "Salaire « À l'embauche » sans année des données." in messages(role)
+        assert "Salaire «\u202fÀ l’embauche\u202f» sans année des données." in messages(role)
 
     def test_career_steps_naming_a_job_without_a_sheet(self):
         role = complete_sheet()
@@ -61,8 +61,11 @@ class TestChecks:
         CareerMove.objects.create(from_role=role, to_title="Président")
         CareerMove.objects.create(from_role=role, to_title="directeur general")
         found = messages(role)
-        assert "« Président » n'a pas encore de fiche : elle pourrait être créée." in found
-        assert any("« directeur general » a une fiche" in m for m in found)
+        assert (
+            "«\u202fPrésident\u202f» n’a pas encore de fiche\u00a0: elle pourrait être créée."
+            in found
+        )
+        assert any("«\u202fdirecteur general\u202f» a une fiche" in m for m in found)
 
     def test_links_to_drafts_are_broken_links_on_public_sheets(self):
         role, draft = complete_sheet(), make_draft(title="Fiche en cours")
@@ -70,7 +73,9 @@ class TestChecks:
         role.related_roles.add(draft)
         (health,) = [h for h in check_sheets() if h.role == role]
         assert len(health.broken_links) == 2
-        assert any("« Fiche en cours » n'est pas publiée" in p.message for p in health.problems)
+        assert any(
+            "«\u202fFiche en cours\u202f» n’est pas publiée" in p.message for p in health.problems
+        )
 
     def test_introduction_links_to_sheets_that_are_not_public(self):
         make_role(slug="coo")
@@ -78,7 +83,7 @@ class TestChecks:
         text = LONG_INTRODUCTION + " Voir [le COO](/metiers/coo/) et [une autre](/metiers/cache/)."
         found = messages(make_role(introduction=text))
         assert (
-            "L'introduction renvoie vers /metiers/cache/, qui n'est pas une fiche publiée." in found
+            "L’introduction renvoie vers /metiers/cache/, qui n’est pas une fiche publiée." in found
         )
         assert not any("/metiers/coo/" in m for m in found)
 
@@ -103,7 +108,7 @@ class TestAdminView:
     def test_lists_what_is_missing_on_the_fixture_sheets(self, editor_client, fixture_sheets):
         html = editor_client.get(HEALTH).content.decode()
         assert html.count('<th scope="row">') == fixture_sheets.count()
-        assert "« Président-directeur général (PDG) » n&#x27;a pas encore de fiche" in html
+        assert "«\u202fPrésident-directeur général (PDG)\u202f» n’a pas encore de fiche" in html
         assert "?title=Pr%C3%A9sident-directeur+g%C3%A9n%C3%A9ral+%28PDG%29" in html
         assert "manage.py" not in html
 

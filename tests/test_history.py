@@ -20,7 +20,7 @@ def versions_of(role):
 def edited_twice(editor_client):
     """A sheet edited twice in the admin: a new mission first, then a new title."""
     role = make_role(title="Directeur commercial", slug="directeur-commercial")
-    Mission.objects.create(role=role, text="Animer l'équipe de vente", order=1)
+    Mission.objects.create(role=role, text="Animer l’équipe de vente", order=1)
     edit(
         editor_client,
         role,
@@ -51,7 +51,7 @@ def test_each_save_is_a_revision_with_who_and_when(editor_client, editor, edited
 def test_a_version_keeps_the_sheet_and_its_parts(edited_twice):
     first, _ = versions_of(edited_twice)
     kept = {v.object_repr for v in first.revision.version_set.all()}
-    parts = {"Directeur commercial", "Animer l'équipe de vente", "Négocier les grands comptes"}
+    parts = {"Directeur commercial", "Animer l’équipe de vente", "Négocier les grands comptes"}
     assert parts <= kept
 
 
@@ -83,7 +83,7 @@ def test_editor_reverts_to_an_earlier_version_with_its_parts(editor_client, edit
     role.refresh_from_db()
     assert role.title == "Directeur commercial"
     assert sorted(role.missions.values_list("text", flat=True)) == [
-        "Animer l'équipe de vente",
+        "Animer l’équipe de vente",
         "Négocier les grands comptes",
     ]
 

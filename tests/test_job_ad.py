@@ -22,7 +22,7 @@ def role():
     )
     Mission.objects.create(role=role, text="Définir la politique commerciale.")
     Mission.objects.create(
-        role=role, text="Animer les agents.", scope="depends", company_context="à l'export"
+        role=role, text="Animer les agents.", scope="depends", company_context="à l’export"
     )
     RoleSkill.objects.create(role=role, skill=make_skill(name="Négociation"))
     RoleSkill.objects.create(role=role, skill=make_skill(name="Allemand"), weight="plus")
@@ -49,23 +49,23 @@ def test_the_draft_holds_title_context_missions_profile_and_salary(client, role)
     markdown = text_area(html, "job-ad-markdown")
     assert markdown.startswith("# Directeur commercial (H/F)\n")
     for expected in [
-        "## L'entreprise et le poste",
-        f"[{TO_FILL} : présentez l'entreprise",
+        "## L’entreprise et le poste",
+        f"[{TO_FILL}\u00a0: présentez l’entreprise",
         "Il dirige les ventes.",
         "## Vos missions\n\n- Définir la politique commerciale.",
-        "- Animer les agents (à l'export).",
-        "- Compétence indispensable : Négociation",
-        "- Formation : Bac+5, école de commerce (commerce, vente)",
-        "- Expérience : Au moins 8 ans d'expérience, par exemple comme Chef des ventes.",
-        "- Un vrai plus : Allemand",
+        "- Animer les agents (à l’export).",
+        "- Compétence indispensable\u00a0: Négociation",
+        "- Formation\u00a0: Bac+5, école de commerce (commerce, vente)",
+        "- Expérience\u00a0: Au moins 8\u00a0ans d’expérience, par exemple comme Chef des ventes.",
+        "- Un vrai plus\u00a0: Allemand",
         "## Rémunération",
         "60\u202f000\u00a0€ à 85\u202f000\u00a0€ bruts par an",
-        f"[{TO_FILL} : adresse ou lien pour postuler",
+        f"[{TO_FILL}\u00a0: adresse ou lien pour postuler",
     ]:
         assert expected in markdown, expected
     plain = text_area(html, "job-ad-text")
     assert plain.startswith("DIRECTEUR COMMERCIAL (H/F)\n") and "#" not in plain
-    assert "• Compétence indispensable : Négociation" in plain
+    assert "• Compétence indispensable\u00a0: Négociation" in plain
 
 
 def test_the_job_posting_template_is_json_with_the_fields_to_fill_marked(client, role):
@@ -98,5 +98,7 @@ def test_drafts_have_no_public_job_ad(client):
 def test_a_bare_sheet_still_gives_a_draft_to_complete(client):
     role = make_role(slug="vide")
     html = page(client, "/metiers/vide/offre-d-emploi/")
-    assert f"Expérience : [{TO_FILL} : expérience attendue]" in text_area(html, "job-ad-markdown")
+    assert f"Expérience\u00a0: [{TO_FILL}\u00a0: expérience attendue]" in text_area(
+        html, "job-ad-markdown"
+    )
     assert "baseSalary" not in json.loads(text_area(html, "job-ad-json")), role

@@ -60,7 +60,7 @@ class TestLockout:
         html = response.content.decode()
         assert response.status_code == 429
         assert "Connexion temporairement bloquée" in html
-        assert "bloquée pendant 15&nbsp;minutes" in html
+        assert "bloquée pendant 15\u00a0minutes" in html
         assert "le blocage est levé" in html and RESET in html
         # Even the right password is refused while the lock-out lasts.
         response = log_in(client, "bon-mot-de-passe-42")
@@ -151,9 +151,10 @@ class TestPasswordReset:
 
         (message,) = smtp.messages
         assert message["To"] == "marie@example.com"
-        assert message["Subject"] == "Promel : réinitialisation de votre mot de passe"
+        # strip(): Python's parser keeps the space that folds a subject of encoded words.
+        assert message["Subject"].strip() == "Promel\u00a0: réinitialisation de votre mot de passe"
         body = message.get_content()
-        assert "Bonjour Marie" in body and "identifiant : marie" in body
+        assert "Bonjour Marie" in body and "identifiant\u00a0: marie" in body
         link = re.search(r"http://127\.0\.0\.1:8000(/admin/nouveau-mot-de-passe/\S+/)", body)
 
         form = client.get(link[1], follow=True)
@@ -204,7 +205,7 @@ class TestPasswordResetLimits:
             assert self.request_reset(client, f"x{number}@example.com").status_code == 302
         response = self.request_reset(client, "marie@example.com")
         assert response.status_code == 429
-        assert "Réessayez dans 60&nbsp;minutes au plus" in response.content.decode()
+        assert "Réessayez dans 60\u00a0minutes au plus" in response.content.decode()
         assert response["Retry-After"] == "3600"
         assert mail_server.handler.messages == []
         # Another client is not concerned.

@@ -16,7 +16,7 @@ PREVIEW = reverse("admin:roles_role_markdown_preview")
 def test_the_introduction_field_says_which_syntax_is_allowed(editor_client):
     html = editor_client.get(reverse("admin:roles_role_add")).content.decode()
     assert (
-        "intertitres (« # » ou « ## »" in html
+        "intertitres («\u202f#\u202f» ou «\u202f##\u202f»" in html
         and "Le HTML, les images et les scripts sont retirés" in html
     )
 

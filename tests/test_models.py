@@ -62,7 +62,7 @@ class TestCareerMove:
 
     def test_a_move_between_two_titles_belongs_to_no_sheet(self):
         move = CareerMove(from_title="Chef de secteur", to_title="Directeur régional")
-        assert "doit partir d'une fiche ou y mener" in validation_messages(move)
+        assert "doit partir d’une fiche ou y mener" in validation_messages(move)
 
     def test_a_move_cannot_loop_on_one_sheet(self):
         role = make_role()

@@ -64,7 +64,7 @@ def test_a_form_never_reports_a_success_it_did_not_have(client, monkeypatch):
     monkeypatch.setattr(RecruitmentRequest, "save", database_down)
     response = client.post("/contact/", request_data())
     assert response.status_code == 503
-    assert "n'a pas été enregistré" in response.content.decode()
+    assert "n’a pas été enregistré" in response.content.decode()
 
 
 def test_errors_are_logged_as_json_with_path_and_request_id(client, monkeypatch, caplog):

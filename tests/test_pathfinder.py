@@ -52,7 +52,7 @@ def test_the_ranking_follows_the_stated_score(fixture_sheets):
 
 def test_the_page_explains_its_ranking_and_offers_the_others(client, fixture_sheets):
     html = page(client, "/mon-evolution/?depuis=chef-de-secteur")
-    assert "Classement&nbsp;: d’abord le moins de compétences indispensables" in html
+    assert "Classement\u00a0: d’abord le moins de compétences indispensables" in html
     assert 'href="?depuis=chef-de-secteur&amp;ordre=salaire"' in html
 
 
@@ -108,7 +108,7 @@ def test_bad_input_gets_a_french_page_never_an_error(client, fixture_sheets, que
 
 def test_an_unknown_start_helps_to_rephrase(client, fixture_sheets):
     html = page(client, "/mon-evolution/?depuis=zzzzqqq")
-    assert "Aucun métier ne correspond à «&nbsp;zzzzqqq&nbsp;»" in html
+    assert "Aucun métier ne correspond à «\u202fzzzzqqq\u202f»" in html
     assert "Essayez un intitulé plus court" in html
 
 

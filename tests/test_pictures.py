@@ -32,7 +32,7 @@ class TestCareerDiagram:
         html = page(client, role.get_absolute_url())
         diagram = html[html.index('class="career-flow"') : html.index("</figure>")]
         assert f'<a href="{junior.get_absolute_url()}">Chef de secteur</a>' in diagram
-        assert "career-node--promotion" in diagram and "après 6 ans d'expérience" in diagram
+        assert "career-node--promotion" in diagram and "après 6 ans d’expérience" in diagram
         assert "<span>Consultant</span>" in diagram and "Reconversion" in diagram
         assert "<figcaption" in diagram and no_inline_styles(html)
 
@@ -123,7 +123,7 @@ class TestSalaryComparison:
 
     def test_an_unknown_sort_gets_a_message_and_the_default_order(self, client, roles):
         html = page(client, "/salaires/?tri=prix&sens=haut")
-        assert "Ce classement n&#x27;existe pas" in html
+        assert "Ce classement n’existe pas" in html
         assert self.titles_in_order(html, ["Alpha", "Bêta", "Gamma"]) == ["Alpha", "Bêta", "Gamma"]
 
     def test_queries_do_not_grow_with_the_number_of_sheets(self, client):

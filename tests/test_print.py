@@ -58,7 +58,7 @@ def test_the_printed_sheet_has_its_whole_content_and_no_navigation(printed_sheet
         assert heading in text
     for mission in role.missions.all():
         assert " ".join(mission.text.split()[:6]) in text
-    assert "Vous recrutez pour un poste de COO ?" in text  # the last section
+    assert "Vous recrutez pour un poste de COO\u202f?" in text  # the last section
     for absent in [
         "Navigation principale",
         "Rechercher",
@@ -77,7 +77,7 @@ def test_no_page_ends_with_a_section_title(printed_sheet):
     headings |= {"Les évolutions possibles", "Secteurs et thèmes", "Découvrez aussi"}
     for number, page in enumerate(pages[:-1], start=1):
         last_line = page.strip().splitlines()[-1].strip()
-        assert last_line not in headings, f"page {number} ends with « {last_line} »"
+        assert last_line not in headings, f"page {number} ends with «\u202f{last_line}\u202f»"
 
 
 def test_the_printed_job_ad_shows_each_draft_in_full(live_server, tmp_path, referentials):

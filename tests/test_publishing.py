@@ -71,7 +71,7 @@ class TestPreview:
         response = editor_client.get(preview_url(role))
         html = response.content.decode()
         assert response.status_code == 200
-        assert "Aperçu : voici la fiche telle que le public la verra." in html
+        assert "Aperçu\u00a0: voici la fiche telle que le public la verra." in html
         assert "<h1>Responsable CRM</h1>" in html
         assert 'name="robots" content="noindex, nofollow"' in html
 
@@ -113,14 +113,14 @@ class TestLastUpdate:
 
     def test_editing_only_an_inline_part_in_the_admin_updates_the_sheet(self, editor_client):
         role = make_role()
-        Mission.objects.create(role=role, text="Animer l'équipe")
+        Mission.objects.create(role=role, text="Animer l’équipe")
         age(role)
-        edit(editor_client, role, **{"missions-0-text": "Animer et recruter l'équipe"})
+        edit(editor_client, role, **{"missions-0-text": "Animer et recruter l’équipe"})
         assert updated_recently(role)
 
     def test_deleting_a_part_in_the_admin_updates_the_sheet(self, editor_client):
         role = make_role()
-        Mission.objects.create(role=role, text="Animer l'équipe")
+        Mission.objects.create(role=role, text="Animer l’équipe")
         age(role)
         edit(editor_client, role, **{"missions-0-DELETE": "on"})
         assert not role.missions.exists() and updated_recently(role)

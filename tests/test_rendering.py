@@ -46,7 +46,7 @@ def test_nothing_executable_survives(payload):
 
 def test_headings_lists_emphasis_and_links_pass():
     html = render_markdown(
-        "# Titre\n\nDu **gras**, de l'*italique*.\n\n- un\n- deux\n\n[Apec](https://www.apec.fr)"
+        "# Titre\n\nDu **gras**, de l’*italique*.\n\n- un\n- deux\n\n[Apec](https://www.apec.fr)"
     )
     assert "<h3" in html and "Titre</h3>" in html  # shifted under the section's h2
     assert "<strong>gras</strong>" in html and "<em>italique</em>" in html

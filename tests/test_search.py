@@ -146,7 +146,7 @@ def test_suggests_something_close_when_nothing_matches(client, fixture_sheets):
         )
     )
     html = page(client, f"/recherche/?q={query}")
-    assert "0 résultat" in html
+    assert "Aucun résultat" in html
     assert f'Vouliez-vous dire <a href="/recherche/?q={quote(suggested)}">{suggested}</a>' in html
 
 
@@ -181,7 +181,7 @@ def test_nul_bytes_are_dropped_not_refused(client, fixture_sheets):
 
 def test_a_huge_query_gets_a_clear_message_and_stays_in_the_box(client):
     html = page(client, "/recherche/?q=" + "a" * 10_000)
-    assert "Votre recherche est trop longue : 200 caractères au plus" in html
+    assert "Votre recherche est trop longue\u00a0: 200 caractères au plus" in html
     assert 'value="' + "a" * 10_000 in html
 
 
@@ -189,7 +189,7 @@ def test_results_are_paginated_and_keep_the_query(client, settings):
     for i in range(settings.ROLES_PER_PAGE + 1):
         make_role(title=f"Directeur {i}")
     first = page(client, "/recherche/?q=directeur")
-    assert f"{settings.ROLES_PER_PAGE + 1} résultats" in first
+    assert f"{settings.ROLES_PER_PAGE + 1}\u00a0résultats" in first
     assert "q=directeur&amp;page=2" in first and 'value="directeur"' in first
     assert "Page 2 sur 2" in page(client, "/recherche/?q=directeur&page=2")
 
@@ -239,7 +239,7 @@ class TestSearchRateLimit:
         response = self.search(client, "directeur 99")
         assert response.status_code == 429
         assert response["Retry-After"] == "60"
-        assert "Réessayez dans 1&nbsp;minute au plus" in response.content.decode()
+        assert "Réessayez dans 1\u00a0minute au plus" in response.content.decode()
         assert "no-store" in response["Cache-Control"]
         # Other clients search on.
         assert self.search(client, "directeur 99", address="198.51.100.7").status_code == 200

@@ -3,8 +3,10 @@
 import re
 import xml.etree.ElementTree as ET
 from html import unescape
+from pathlib import Path
 
 import pytest
+import xmlschema
 from django.test import override_settings
 
 from .factories import make_draft, make_role
@@ -13,6 +15,8 @@ pytestmark = pytest.mark.django_db
 
 INTERNAL_LINK = re.compile(r'href="(/[^"#]*)"')
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+SITEMAP_SCHEMA = xmlschema.XMLSchema(Path(__file__).parent / "data" / "sitemap-0.9.xsd")
+NOINDEX = re.compile(r'<meta name="robots" content="noindex')
 
 
 def head_tag(html, pattern):
@@ -101,23 +105,30 @@ def sitemap_entries(client):
     }
 
 
-def test_sitemap_lists_exactly_the_published_pages(client, fixture_sheets, settings):
+def test_sitemap_lists_every_indexable_page_and_nothing_else(client, fixture_sheets, settings):
     make_draft(slug="brouillon")
-    entries = sitemap_entries(client)
-    site = settings.SITE_URL
-    sheets = {site + role.get_absolute_url(): role for role in fixture_sheets}
-    for url, role in sheets.items():
-        assert entries[url] == role.updated_at.date().isoformat()
-    assert site + "/metiers/brouillon/" not in entries
-    groups = {url for url in entries if re.match(rf"{site}/(familles|competences|secteurs)/.", url)}
-    index_pages = {
-        site + path for path in ["/", "/metiers/", "/familles/", "/competences/", "/secteurs/"]
+    indexable = {
+        head_of(html)["canonical"]
+        for html in crawl_html_pages(client).values()
+        if not NOINDEX.search(html)
     }
-    assert set(entries) == set(sheets) | groups | index_pages
-    for url in groups:  # every family, skill and sector page listed shows a published sheet
-        html = client.get(url.removeprefix(site)).content.decode()
-        assert "fiche" in html and entries[url]
-    assert f"{site}/familles/commercial/" in groups
+    entries = sitemap_entries(client)
+    assert set(entries) == indexable
+    site = settings.SITE_URL
+    for role in fixture_sheets:
+        assert entries[site + role.get_absolute_url()] == role.updated_at.date().isoformat()
+    assert site + "/metiers/brouillon/" not in entries
+    for path in ["/tags/negociation/", "/parcours/", "/salaires/", "/flux/", "/contact/"]:
+        assert site + path in entries, path
+    assert entries[site + "/tags/negociation/"]  # dated by its latest sheet
+
+
+def test_sitemap_is_valid_against_the_sitemaps_org_schema(client, fixture_sheets):
+    response = client.get("/sitemap.xml")
+    assert response["Content-Type"].startswith("application/xml")
+    SITEMAP_SCHEMA.validate(response.content.decode())
+    broken = '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><lastmod>hier</lastmod></url></urlset>'
+    assert not SITEMAP_SCHEMA.is_valid(broken)
 
 
 def test_sitemap_dates_a_family_by_its_latest_public_sheet(client, settings):
@@ -137,6 +148,13 @@ def test_robots_txt_points_to_the_sitemap_and_hides_the_admin(client, settings):
     assert f"Sitemap: {settings.SITE_URL}/sitemap.xml" in text
     assert "User-agent: *" in text
     assert "admin" not in text
+
+
+def test_internal_search_is_crawlable_and_says_noindex(client, fixture_sheets):
+    """One choice: a crawler may fetch the results, and so reads that they are not to index."""
+    rules = client.get("/robots.txt").content.decode()
+    assert not re.search(r"^Disallow: /.+", rules, re.M)
+    assert NOINDEX.search(client.get("/recherche/?q=directeur").content.decode())
 
 
 @pytest.mark.urls("tests.urls_custom_admin")

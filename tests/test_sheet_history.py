@@ -117,8 +117,9 @@ def test_the_delete_confirmation_says_what_happens_to_the_other_sheets(editor_cl
     target, _ = linked_sheet
     html = editor_client.get(reverse("admin:roles_role_delete", args=[target.pk])).content
     html = html.decode()
-    assert "1 étape de carrière d’autres fiches : conservée, avec l’intitulé" in html
-    assert "« Découvrez aussi » vers cette fiche est retiré de : « Directeur du digital »" in html
+    assert "1 étape de carrière d’autres fiches\u00a0: conservée, avec l’intitulé" in html
+    removed = "«\u202fDécouvrez aussi\u202f» vers cette fiche est retiré de\u00a0: "
+    assert removed + "«\u202fDirecteur du digital\u202f»" in html
     assert "seront aussi supprimés" not in html and "object (" not in html
 
 
@@ -152,8 +153,13 @@ def test_recovering_lists_the_links_to_sheets_deleted_since(editor_client, linke
     shown = editor_client.get(recover_url)
     html = shown.content.decode()
     assert "Ce qui ne peut pas revenir tel quel" in html
-    assert "L’étape de carrière avec « Directeur du digital » revient en texte simple" in html
-    assert "« Découvrez aussi » : 1 lien(s) vers ce qui a été supprimé depuis." in html
+    assert (
+        "L’étape de carrière avec «\u202fDirecteur du digital\u202f» revient en texte simple"
+        in html
+    )
+    assert (
+        "«\u202fDécouvrez aussi\u202f»\u00a0: 1 lien(s) vers ce qui a été supprimé depuis." in html
+    )
     assert editor_client.post(recover_url, submitted_data(shown)).status_code == 302
     step = CareerMove.objects.get(from_role=target)
     assert (step.to_role, step.to_title) == (None, "Directeur du digital")
@@ -165,8 +171,8 @@ def test_deleting_several_sheets_from_the_list_says_what_happens(editor_client, 
     url = reverse("admin:roles_role_changelist")
     data = {"action": "delete_selected", "_selected_action": [target.pk]}
     html = editor_client.post(url, data).content.decode()
-    assert "Voulez-vous vraiment supprimer les fiches sélectionnées ?" in html
-    assert "conservée, avec l’intitulé « Responsable e-commerce » en texte simple" in html
+    assert "Voulez-vous vraiment supprimer les fiches sélectionnées\u202f?" in html
+    assert "conservée, avec l’intitulé «\u202fResponsable e-commerce\u202f» en texte simple" in html
     editor_client.post(url, {**data, "post": "yes"})
     assert not Role.objects.filter(pk=target.pk).exists()
     assert Version.objects.get_deleted(Role).get().revision.get_comment() == "Fiche supprimée"

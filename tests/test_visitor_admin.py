@@ -48,7 +48,7 @@ def test_recruiters_change_status_and_keep_internal_notes(editor_client):
 
 
 def test_csv_export_opens_in_a_french_spreadsheet(editor_client):
-    lead = make_request(company="Société Générale d'Études", message='=HYPERLINK("x")')
+    lead = make_request(company="Société Générale d’Études", message='=HYPERLINK("x")')
     response = editor_client.post(
         CHANGELIST, {"action": "export_csv", "_selected_action": [lead.pk]}
     )
@@ -56,7 +56,7 @@ def test_csv_export_opens_in_a_french_spreadsheet(editor_client):
     assert response.content.startswith("\ufeff".encode())
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:3] == ["Reçue le", "Statut", "Demandeur"]
-    assert "Société Générale d'Études" in rows[1]
+    assert "Société Générale d’Études" in rows[1]
     assert '\'=HYPERLINK("x")' in rows[1]
 
 

@@ -55,8 +55,9 @@ class PartFormSet(CustomInlineFormSet):
             for name in unique_check
             if name in self.form.base_fields
         ]
+        names = " / ".join(labels)
         return (
-            f"Deux lignes ont la même valeur dans « {' / '.join(labels)} » : gardez-en une seule."
+            f"Deux lignes ont la même valeur dans «\u202f{names}\u202f»\u00a0: gardez-en une seule."
         )
 
     def get_form_error(self):

@@ -70,7 +70,7 @@ def names_diff(old, new):
     lines = [format_html("<del>− {}</del>", name) for name in removed]
     lines += [format_html("<ins>+ {}</ins>", name) for name in added]
     if not lines and old != new:
-        lines = [format_html("Nouvel ordre : {}", ", ".join(new))]
+        lines = [format_html("Nouvel ordre\u00a0: {}", ", ".join(new))]
     return format_html_join("", '<p class="highlight">{}</p>', ((line,) for line in lines))
 
 
@@ -166,17 +166,19 @@ def deletion_summary(role, deleted):
     )
     if steps:
         consequences.append(
-            f"{counted(steps, 'étape de carrière', 'étapes de carrière')} d’autres fiches : "
-            f"conservée{'s' if steps > 1 else ''}, avec l’intitulé « {role.title} » en texte "
-            "simple."
+            f"{counted(steps, 'étape de carrière', 'étapes de carrière')} d’autres fiches\u00a0: "
+            f"conservée{'s' if steps > 1 else ''}, avec l’intitulé «\u202f{role.title}\u202f» "
+            "en texte simple."
         )
     related = Role.objects.filter(related_roles=role).exclude(pk__in=[r.pk for r in deleted])
-    titles = ", ".join(f"« {title} »" for title in related.values_list("title", flat=True))
+    titles = ", ".join(
+        f"«\u202f{title}\u202f»" for title in related.values_list("title", flat=True)
+    )
     if titles:
         consequences.append(
-            f"Le lien « Découvrez aussi » vers cette fiche est retiré de : {titles}."
+            f"Le lien «\u202fDécouvrez aussi\u202f» vers cette fiche est retiré de\u00a0: {titles}."
         )
-    return [f"La fiche « {role.title} » avec ses parties : {parts}.", consequences]
+    return [f"La fiche «\u202f{role.title}\u202f» avec ses parties\u00a0: {parts}.", consequences]
 
 
 class Restoration:
@@ -201,7 +203,7 @@ class Restoration:
         obj = version.object
         if model is Role:
             self._drop_missing(
-                version.m2m_data, "related_roles", self.sheets, "« Découvrez aussi »"
+                version.m2m_data, "related_roles", self.sheets, "«\u202fDécouvrez aussi\u202f»"
             )
             self._drop_missing(version.m2m_data, "sectors", self.sectors, "Secteurs")
         elif model is CareerMove:
@@ -216,7 +218,9 @@ class Restoration:
         missing = [pk for pk in pks if int(pk) not in existing]
         if missing:
             m2m_data[field] = [pk for pk in pks if int(pk) in existing]
-            self.lost.append(f"{label} : {len(missing)} lien(s) vers ce qui a été supprimé depuis.")
+            self.lost.append(
+                f"{label}\u00a0: {len(missing)} lien(s) vers ce qui a été supprimé depuis."
+            )
 
     def _move(self, move):
         for end in ("from", "to"):
@@ -226,8 +230,8 @@ class Restoration:
                 setattr(move, f"{end}_role_id", None)
                 setattr(move, f"{end}_title", title)
                 self.lost.append(
-                    f"L’étape de carrière avec « {title} » revient en texte simple : "
-                    "cette fiche a été supprimée depuis."
+                    f"L’étape de carrière avec «\u202f{title}\u202f» revient en texte "
+                    "simple\u00a0: cette fiche a été supprimée depuis."
                 )
         return bool(move.from_role_id or move.to_role_id)
 

@@ -165,6 +165,7 @@ class RoleAdmin(
             {
                 "fields": [
                     "title",
+                    "title_in_english",
                     "short_name",
                     "slug",
                     "alternative_titles",
@@ -217,14 +218,14 @@ class RoleAdmin(
         context.update(sections=sections, field_errors=errors_of(sections), errors=None)
         return super().render_change_form(request, context, *args, **kwargs)
 
-    @admin.display(description="aperçu de l'introduction enregistrée")
+    @admin.display(description="aperçu de l’introduction enregistrée")
     def introduction_preview(self, obj):
         """The saved introduction as the site shows it, sanitised, and a button that shows the
         text being typed the same way, in a new tab."""
         saved = (
             format_html('<div class="markdown-preview">{}</div>', sheet_markdown(obj.introduction))
             if obj.introduction
-            else "Rien à afficher pour l'instant."
+            else "Rien à afficher pour l’instant."
         )
         button = format_html(
             '<button type="submit" class="button" formaction="{}" formtarget="_blank" '
@@ -274,7 +275,7 @@ class RoleAdmin(
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
-            "title": "Aperçu de l'introduction",
+            "title": "Aperçu de l’introduction",
             "text": text,
             "help": MARKDOWN_HELP,
         }
@@ -372,8 +373,8 @@ class RoleAdmin(
             when = date_format(timezone.localtime(role.published_at), "j F Y à H:i")
             self.message_user(
                 request,
-                f"« {role.title} » reste programmée : elle paraîtra le {when}. Pour la publier "
-                "maintenant, avancez sa date de publication.",
+                f"«\u202f{role.title}\u202f» reste programmée\u00a0: elle paraîtra le {when}. "
+                "Pour la publier maintenant, avancez sa date de publication.",
                 messages.WARNING,
             )
 

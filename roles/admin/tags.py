@@ -59,7 +59,7 @@ class OrderedTagsMixin:
             return TagsField(
                 label="Étiquettes",
                 required=False,
-                help_text="Séparées par des virgules, dans l’ordre voulu ; la liste propose "
+                help_text="Séparées par des virgules, dans l’ordre voulu\u202f; la liste propose "
                 "les étiquettes existantes.",
             )
         return super().formfield_for_dbfield(db_field, request, **kwargs)

@@ -24,7 +24,7 @@ from .changelists import TolerantFiltersMixin
 logger = logging.getLogger(__name__)
 
 CSV_COLUMNS = [
-    ("Reçue le", lambda r: timezone.localtime(r.created_at).strftime("%d/%m/%Y %H:%M")),
+    ("Reçue le", lambda r: timezone.localtime(r.created_at).strftime("%d/%m/%Y %H\u00a0:%M")),
     ("Statut", lambda r: r.get_status_display()),
     ("Demandeur", lambda r: r.get_kind_display()),
     ("Nom", lambda r: r.name),
@@ -47,7 +47,7 @@ def spreadsheet_safe(value):
 def requests_as_csv(requests):
     """UTF-8 with a byte-order mark and semicolons: what a French Excel opens as is."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="demandes-de-recrutement.csv"'
+    response["Content-Disposition"] = 'attachment\u202f; filename="demandes-de-recrutement.csv"'
     response.write("\ufeff")
     writer = csv.writer(response, delimiter=";")
     writer.writerow([title for title, _ in CSV_COLUMNS])
@@ -151,17 +151,17 @@ class RecruitmentRequestAdmin(TolerantFiltersMixin, admin.ModelAdmin):
         requests = queryset.select_related("role").prefetch_related("notes__author")
         return requests_as_csv(requests.order_by("created_at"))
 
-    @admin.action(description="Marquer « en cours »")
+    @admin.action(description="Marquer «\u202fen cours\u202f»")
     def mark_in_progress(self, request, queryset):
         self.set_status(request, queryset, RecruitmentRequest.Status.IN_PROGRESS)
 
-    @admin.action(description="Marquer « traité »")
+    @admin.action(description="Marquer «\u202ftraité\u202f»")
     def mark_done(self, request, queryset):
         self.set_status(request, queryset, RecruitmentRequest.Status.DONE)
 
     def set_status(self, request, queryset, status):
         count = queryset.update(status=status, last_contact_at=timezone.now())
-        self.message_user(request, f"{count} demande(s) passée(s) à « {status.label} ».")
+        self.message_user(request, f"{count} demande(s) passée(s) à «\u202f{status.label}\u202f».")
 
     def get_urls(self):
         view = self.admin_site.admin_view(self.personal_data_view)
@@ -184,7 +184,7 @@ class RecruitmentRequestAdmin(TolerantFiltersMixin, admin.ModelAdmin):
         found = form.found() if form.is_valid() else None
         context = {
             **self.admin_site.each_context(request),
-            "title": "Données d'une personne",
+            "title": "Données d’une personne",
             "form": form,
             "found": found,
             "opts": self.model._meta,
@@ -201,14 +201,14 @@ class RecruitmentRequestAdmin(TolerantFiltersMixin, admin.ModelAdmin):
                 comments_deleted=comments.get("roles.Comment", 0),
             )
         logger.info(
-            "Personal data erased by %s: %s request(s), %s comment(s)",
+            "Personal data erased by %s\u00a0: %s request(s), %s comment(s)",
             log.performed_by,
             log.requests_deleted,
             log.comments_deleted,
         )
         self.message_user(
             request,
-            f"Données effacées : {log.requests_deleted} demande(s), "
+            f"Données effacées\u00a0: {log.requests_deleted} demande(s), "
             f"{log.comments_deleted} commentaire(s).",
             messages.SUCCESS,
         )
@@ -328,7 +328,7 @@ class CommentAdmin(TolerantFiltersMixin, admin.ModelAdmin):
     def parent_summary(self, obj):
         if obj.parent is None:
             return "—"
-        return f"{obj.parent.name} : « {first_words(obj.parent.text)} »"
+        return f"{obj.parent.name}\u00a0: «\u202f{first_words(obj.parent.text)}\u202f»"
 
     @admin.display(description="modérer")
     def moderation(self, obj):

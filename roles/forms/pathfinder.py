@@ -12,10 +12,10 @@ class PathfinderForm(forms.Form):
         label="Votre métier actuel",
         required=False,
         max_length=150,
-        help_text="Un métier de nos fiches ou un intitulé officiel, par exemple « Chef de "
-        "secteur » ou « Responsable fidélisation clientèle ».",
+        help_text="Un métier de nos fiches ou un intitulé officiel, par exemple «\u202fChef de "
+        "secteur\u202f» ou «\u202fResponsable fidélisation clientèle\u202f».",
         error_messages={
-            "max_length": "Ce métier est trop long : %(limit_value)d caractères au plus "
+            "max_length": "Ce métier est trop long\u00a0: %(limit_value)d caractères au plus "
             "(il en compte %(show_value)d). Saisissez seulement son intitulé."
         },
     )
@@ -26,9 +26,9 @@ class PathfinderForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
         error_messages={
-            "invalid_choice": "Une des compétences choisies n’existe pas : cochez-les dans la "
+            "invalid_choice": "Une des compétences choisies n’existe pas\u00a0: cochez-les dans la "
             "liste.",
-            "invalid_pk_value": "Une des compétences choisies n’existe pas : cochez-les dans "
+            "invalid_pk_value": "Une des compétences choisies n’existe pas\u00a0: cochez-les dans "
             "la liste.",
         },
     )

@@ -32,11 +32,11 @@ class SearchForm(forms.Form):
         max_length=200,
         error_messages={
             "required": "Saisissez un métier, un sigle ou une compétence.",
-            "max_length": "Votre recherche est trop longue : %(limit_value)d caractères au plus "
-            "(elle en compte %(show_value)d).",
+            "max_length": "Votre recherche est trop longue\u00a0: "
+            "%(limit_value)d caractères au plus (elle en compte %(show_value)d).",
         },
         widget=forms.TextInput(
-            attrs={"type": "search", "placeholder": "Ex. : directeur des opérations, CRM"}
+            attrs={"type": "search", "placeholder": "Ex.\u00a0: directeur des opérations, CRM"}
         ),
     )
 
@@ -52,9 +52,9 @@ def slug_choice(queryset, invalid_message, **options):
     )
 
 
-FAMILY_UNKNOWN = "Cette famille n'existe pas."
-SECTOR_UNKNOWN = "Ce secteur n'existe pas."
-TAG_UNKNOWN = "Cette étiquette n'existe pas."
+FAMILY_UNKNOWN = "Cette famille n’existe pas."
+SECTOR_UNKNOWN = "Ce secteur n’existe pas."
+TAG_UNKNOWN = "Cette étiquette n’existe pas."
 
 
 class RoleFilterForm(forms.Form):
@@ -62,6 +62,7 @@ class RoleFilterForm(forms.Form):
 
     ORDER_BY_FAMILY = "famille"
     ORDER_ALPHABETICAL = "alpha"
+    GROUPS = [("famille", "famille"), ("secteur", "secteur"), ("tag", "étiquette")]
 
     famille = slug_choice(
         Family.objects.all(), FAMILY_UNKNOWN, label="Famille", empty_label="Toutes les familles"
@@ -73,23 +74,23 @@ class RoleFilterForm(forms.Form):
         Tag.objects.none(), TAG_UNKNOWN, label="Étiquette", empty_label="Toutes les étiquettes"
     )
     niveau = forms.ChoiceField(
-        label="Niveau d'études",
+        label="Niveau d’études",
         choices=[("", "Tous les niveaux"), *TrainingPath.Level.choices],
         required=False,
-        error_messages={"invalid_choice": "Ce niveau d'études n'existe pas."},
+        error_messages={"invalid_choice": "Ce niveau d’études n’existe pas."},
     )
     salaire = forms.ChoiceField(
-        label="Salaire à l'embauche (brut)",
+        label="Salaire à l’embauche (brut)",
         choices=[("", "Tous les salaires")]
         + [(slug, label) for slug, label, *_ in HIRING_SALARY_BANDS],
         required=False,
-        error_messages={"invalid_choice": "Cette fourchette de salaire n'existe pas."},
+        error_messages={"invalid_choice": "Cette fourchette de salaire n’existe pas."},
     )
     ordre = forms.ChoiceField(
         label="Classement",
         choices=[(ORDER_BY_FAMILY, "Par famille"), (ORDER_ALPHABETICAL, "De A à Z")],
         required=False,
-        error_messages={"invalid_choice": "Ce classement n'existe pas."},
+        error_messages={"invalid_choice": "Ce classement n’existe pas."},
     )
 
     def __init__(self, *args, **kwargs):
@@ -112,6 +113,19 @@ class RoleFilterForm(forms.Form):
 
     def is_alphabetical(self):
         return self.is_valid() and self.cleaned_data["ordre"] == self.ORDER_ALPHABETICAL
+
+    def summary(self):
+        """What the filtered list shows, for its heading and title ("" when unfiltered)."""
+        if not self.is_valid():
+            return ""
+        data = self.cleaned_data
+        parts = [f"{name} {data[field]}" for field, name in self.GROUPS if data[field]]
+        if data["niveau"]:
+            parts.append(f"niveau {dict(self.fields['niveau'].choices)[data['niveau']]}")
+        if data["salaire"]:
+            band = dict(self.fields["salaire"].choices)[data["salaire"]]
+            parts.append(f"salaire à l’embauche ({band[0].lower()}{band[1:]})")
+        return ", ".join(parts)
 
 
 class ApiRoleFilterForm(forms.Form):
@@ -149,12 +163,14 @@ class SalarySortForm(forms.Form):
     tri = forms.ChoiceField(
         choices=[("titre", "Métier"), *[(slug, slug) for slug in STAGES]],
         required=False,
-        error_messages={"invalid_choice": "Ce classement n'existe pas : fiches classées par nom."},
+        error_messages={
+            "invalid_choice": "Ce classement n’existe pas\u00a0: fiches classées par nom."
+        },
     )
     sens = forms.ChoiceField(
         choices=[("asc", "croissant"), ("desc", "décroissant")],
         required=False,
-        error_messages={"invalid_choice": "Ce sens de tri n'existe pas : ordre croissant."},
+        error_messages={"invalid_choice": "Ce sens de tri n’existe pas\u00a0: ordre croissant."},
     )
 
     def ordering(self):
@@ -200,6 +216,6 @@ class CompareForm(forms.Form):
         roles = {r.slug: r for r in Role.objects.published().filter(slug__in=slugs).for_detail()}
         unknown = [slug for slug in slugs if slug not in roles]
         if unknown:
-            names = ", ".join(f"« {slug} »" for slug in unknown)
-            raise forms.ValidationError(f"Fiche métier introuvable : {names}.")
+            names = ", ".join(f"«\u202f{slug}\u202f»" for slug in unknown)
+            raise forms.ValidationError(f"Fiche métier introuvable\u00a0: {names}.")
         return [roles[slug] for slug in slugs]

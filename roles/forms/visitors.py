@@ -28,7 +28,7 @@ def phone_number(value):
 
 
 class VisitorForm(forms.Form):
-    """The honeypot shared by the visitors' forms."""
+    """The honeypot and the error summary shared by the visitors' forms."""
 
     website = forms.CharField(
         label="Laissez ce champ vide",
@@ -40,6 +40,15 @@ class VisitorForm(forms.Form):
         """A filled honeypot: a person never sees that field."""
         return bool(self.data.get("website", "").strip())
 
+    def error_summary(self):
+        """(id of the control to focus or "", label, message) of each error, in the form's order."""
+        summary = []
+        for field in self:
+            for message in field.errors:
+                target = "" if field.is_hidden else (field.id_for_label or f"{field.auto_id}_0")
+                summary.append((target, field.label, message))
+        return summary + [("", "", message) for message in self.non_field_errors()]
+
 
 class RecruitmentRequestForm(VisitorForm, forms.ModelForm):
     role = forms.ModelChoiceField(
@@ -49,11 +58,11 @@ class RecruitmentRequestForm(VisitorForm, forms.ModelForm):
         required=False,
         empty_label="Autre ou plusieurs métiers",
         error_messages={
-            "invalid_choice": "Ce métier n'existe pas ou plus : choisissez-en un autre."
+            "invalid_choice": "Ce métier n’existe pas ou plus\u00a0: choisissez-en un autre."
         },
     )
     consent = forms.BooleanField(
-        label="J'accepte que Promel conserve ces informations pour traiter ma demande.",
+        label="J’accepte que Promel conserve ces informations pour traiter ma demande.",
         error_messages={"required": "Cochez cette case pour que nous puissions vous répondre."},
     )
 
@@ -101,10 +110,16 @@ class RecruitmentRequestForm(VisitorForm, forms.ModelForm):
             self.fields["kind"].widget = forms.HiddenInput()
             self.initial.update(role=fixed_role.slug, kind=RecruitmentRequest.Kind.COMPANY)
 
+    def full_clean(self):
+        super().full_clean()
+        if self.errors.get("consent"):  # its error is read with the notice it refers to
+            error_id = f"{self['consent'].auto_id}_error"
+            self.fields["consent"].widget.attrs["aria-describedby"] += f" {error_id}"
+
     def clean(self):
         data = super().clean()
         if data.get("kind") == RecruitmentRequest.Kind.COMPANY and not data.get("company"):
-            self.add_error("company", "Indiquez le nom de l'entreprise qui recrute.")
+            self.add_error("company", "Indiquez le nom de l’entreprise qui recrute.")
         return data
 
     def save(self, commit=True):
@@ -125,11 +140,11 @@ class CommentForm(VisitorForm, forms.ModelForm):
         error_messages = {
             "name": {"required": "Indiquez le nom à afficher avec votre commentaire."},
             "email": {
-                "required": "Indiquez votre adresse e-mail ; elle ne sera pas publiée.",
+                "required": "Indiquez votre adresse e-mail\u202f; elle ne sera pas publiée.",
                 "invalid": "Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.",
             },
             "text": {"required": "Écrivez votre commentaire."},
-            "parent": {"invalid_choice": "Le commentaire auquel vous répondez n'existe plus."},
+            "parent": {"invalid_choice": "Le commentaire auquel vous répondez n’existe plus."},
         }
 
     def __init__(self, *args, role, **kwargs):

@@ -17,8 +17,9 @@ class EditorProfile(models.Model):
         "nom affiché",
         max_length=80,
         blank=True,
-        help_text="Le nom sous lequel le site vous présente aux visiteurs (« Relue le … par … »). "
-        "Laissé vide : « la rédaction ». Votre identifiant de connexion n’est jamais affiché.",
+        help_text="Le nom sous lequel le site vous présente aux visiteurs "
+        "(«\u202fRelue le … par …\u202f»). Laissé vide\u00a0: «\u202fla rédaction\u202f». "
+        "Votre identifiant de connexion n’est jamais affiché.",
     )
 
     class Meta:

@@ -29,7 +29,7 @@ class OldSlug(models.Model):
     role = models.ForeignKey(
         Role, on_delete=models.CASCADE, related_name="old_slugs", verbose_name="fiche métier"
     )
-    slug = models.SlugField("ancien identifiant d'URL", max_length=150, unique=True)
+    slug = models.SlugField("ancien identifiant d’URL", max_length=150, unique=True)
     created_at = models.DateTimeField("remplacé le", auto_now_add=True)
 
     class Meta:

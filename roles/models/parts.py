@@ -24,7 +24,7 @@ class OrderedPart(models.Model):
 class Mission(OrderedPart):
     class Scope(models.TextChoices):
         CORE = "core", "Toujours"
-        DEPENDS = "depends", "Selon le type d'entreprise"
+        DEPENDS = "depends", "Selon le type d’entreprise"
 
     role = models.ForeignKey(
         Role, on_delete=models.CASCADE, related_name="missions", verbose_name="fiche métier"
@@ -32,11 +32,11 @@ class Mission(OrderedPart):
     text = models.CharField("mission", max_length=500)
     scope = models.CharField("portée", max_length=10, choices=Scope.choices, default=Scope.CORE)
     company_context = models.CharField(
-        "type d'entreprise concerné",
+        "type d’entreprise concerné",
         max_length=150,
         blank=True,
-        help_text="Pour une mission qui dépend de l'entreprise, par exemple : dans les groupes "
-        "internationaux.",
+        help_text="Pour une mission qui dépend de l’entreprise, par exemple\u00a0: "
+        "dans les groupes internationaux.",
     )
 
     class Meta(OrderedPart.Meta):
@@ -62,7 +62,7 @@ class RoleSkill(OrderedPart):
         "importance", max_length=10, choices=Weight.choices, default=Weight.ESSENTIAL
     )
     note = models.CharField(
-        "précision", max_length=250, blank=True, help_text="Par exemple : niveau courant."
+        "précision", max_length=250, blank=True, help_text="Par exemple\u00a0: niveau courant."
     )
 
     class Meta(OrderedPart.Meta):
@@ -90,7 +90,7 @@ class TrainingPath(OrderedPart):
     class Institution(models.TextChoices):
         BUSINESS_SCHOOL = "business", "École de commerce"
         MANAGEMENT_SCHOOL = "management", "École de gestion"
-        ENGINEERING_SCHOOL = "engineering", "École d'ingénieurs"
+        ENGINEERING_SCHOOL = "engineering", "École d’ingénieurs"
         UNIVERSITY = "university", "Université (master)"
         IUT = "iut", "IUT (BUT)"
         HIGH_SCHOOL = "bts", "Lycée (BTS)"
@@ -99,15 +99,15 @@ class TrainingPath(OrderedPart):
     role = models.ForeignKey(
         Role, on_delete=models.CASCADE, related_name="training_paths", verbose_name="fiche métier"
     )
-    level = models.CharField("niveau d'études", max_length=4, choices=Level.choices)
+    level = models.CharField("niveau d’études", max_length=4, choices=Level.choices)
     institution = models.CharField(
-        "type d'établissement", max_length=12, choices=Institution.choices
+        "type d’établissement", max_length=12, choices=Institution.choices
     )
     fields_of_study = models.CharField(
-        "domaines d'études",
+        "domaines d’études",
         max_length=300,
         blank=True,
-        help_text="Séparés par des virgules : management, marketing, commerce...",
+        help_text="Séparés par des virgules\u00a0: management, marketing, commerce...",
     )
     note = models.TextField("précision", blank=True)
 
@@ -160,7 +160,7 @@ class CareerMove(OrderedPart):
         "poste de départ (intitulé)",
         max_length=150,
         blank=True,
-        help_text="Seulement si le poste n'a pas encore de fiche.",
+        help_text="Seulement si le poste n’a pas encore de fiche.",
     )
     to_role = models.ForeignKey(
         Role,
@@ -168,19 +168,19 @@ class CareerMove(OrderedPart):
         null=True,
         blank=True,
         related_name="incoming_moves",
-        verbose_name="poste d'arrivée (fiche)",
+        verbose_name="poste d’arrivée (fiche)",
     )
     to_title = models.CharField(
-        "poste d'arrivée (intitulé)",
+        "poste d’arrivée (intitulé)",
         max_length=150,
         blank=True,
-        help_text="Seulement si le poste n'a pas encore de fiche.",
+        help_text="Seulement si le poste n’a pas encore de fiche.",
     )
     kind = models.CharField(
-        "type d'évolution", max_length=10, choices=Kind.choices, default=Kind.PROMOTION
+        "type d’évolution", max_length=10, choices=Kind.choices, default=Kind.PROMOTION
     )
     years_of_experience = models.PositiveSmallIntegerField(
-        "années d'expérience habituelles",
+        "années d’expérience habituelles",
         null=True,
         blank=True,
         help_text="Expérience généralement acquise avant ce changement de poste.",
@@ -197,25 +197,25 @@ class CareerMove(OrderedPart):
                 | (Q(from_role__isnull=True) & ~Q(from_title="")),
                 name="career_move_source_is_role_or_title",
                 violation_error_message="Le poste de départ doit être soit une fiche, soit un "
-                "intitulé : ni les deux, ni aucun.",
+                "intitulé\u00a0: ni les deux, ni aucun.",
             ),
             models.CheckConstraint(
                 condition=Q(to_role__isnull=False, to_title="")
                 | (Q(to_role__isnull=True) & ~Q(to_title="")),
                 name="career_move_target_is_role_or_title",
-                violation_error_message="Le poste d'arrivée doit être soit une fiche, soit un "
-                "intitulé : ni les deux, ni aucun.",
+                violation_error_message="Le poste d’arrivée doit être soit une fiche, soit un "
+                "intitulé\u00a0: ni les deux, ni aucun.",
             ),
             models.CheckConstraint(
                 condition=Q(from_role__isnull=False) | Q(to_role__isnull=False),
                 name="career_move_touches_a_role",
-                violation_error_message="Une évolution de carrière doit partir d'une fiche ou "
+                violation_error_message="Une évolution de carrière doit partir d’une fiche ou "
                 "y mener.",
             ),
             models.CheckConstraint(
                 condition=~Q(from_role=F("to_role")),
                 name="career_move_changes_role",
-                violation_error_message="Les postes de départ et d'arrivée doivent différer.",
+                violation_error_message="Les postes de départ et d’arrivée doivent différer.",
             ),
         ]
 
@@ -225,7 +225,7 @@ class CareerMove(OrderedPart):
     def clean(self):
         # Also checked here: the admin's inline form skips constraints on its parent key.
         if self.from_role_id and self.from_role_id == self.to_role_id:
-            raise ValidationError("Les postes de départ et d'arrivée doivent différer.")
+            raise ValidationError("Les postes de départ et d’arrivée doivent différer.")
 
     @property
     def source_name(self):
@@ -253,9 +253,9 @@ class SalaryFigures(NamedTuple):
 
 class Salary(OrderedPart):
     class Experience(models.TextChoices):
-        HIRING = "hiring", "À l'embauche"
-        CONFIRMED = "confirmed", "Confirmé (5 à 10 ans)"
-        SENIOR = "senior", "Senior (plus de 10 ans)"
+        HIRING = "hiring", "À l’embauche"
+        CONFIRMED = "confirmed", "Confirmé (5 à 10\u00a0ans)"
+        SENIOR = "senior", "Senior (plus de 10\u00a0ans)"
 
     class Period(models.TextChoices):
         MONTH = "month", "par mois"
@@ -278,7 +278,7 @@ class Salary(OrderedPart):
     currency = models.CharField("devise", max_length=3, choices=[("EUR", "euro")], default="EUR")
     period = models.CharField("période", max_length=5, choices=Period.choices, default=Period.YEAR)
     company_size = models.CharField(
-        "taille d'entreprise", max_length=10, choices=CompanySize.choices, blank=True
+        "taille d’entreprise", max_length=10, choices=CompanySize.choices, blank=True
     )
     sector = models.ForeignKey(
         Sector,
@@ -291,7 +291,7 @@ class Salary(OrderedPart):
     region = models.CharField("région", max_length=100, blank=True)
     source = models.CharField("source", max_length=200, blank=True)
     year = models.PositiveSmallIntegerField("année des données", null=True, blank=True)
-    sample_size = models.PositiveIntegerField("taille de l'échantillon", null=True, blank=True)
+    sample_size = models.PositiveIntegerField("taille de l’échantillon", null=True, blank=True)
     note = models.TextField("ce qui le fait varier", blank=True)
 
     class Meta(OrderedPart.Meta):
@@ -313,7 +313,7 @@ class Salary(OrderedPart):
 
     def __str__(self):
         experience, period = self.get_experience_display(), self.get_period_display()
-        return f"{experience} : {self.amount_typical} € {period}"
+        return f"{experience}\u00a0: {self.amount_typical}\u00a0€ {period}"
 
     def clean(self):
         if self.amount_typical is not None and self.amount_typical <= 0:

@@ -15,6 +15,7 @@ from taggit.models import Tag, TaggedItem
 from .. import crosswalks
 from ..links import cached_reverse
 from ..rendering import MARKDOWN_HELP, linked_sheet_slugs, unlink_sheets
+from .collation import french
 from .discovery import DiscoveryQuerySetMixin
 from .editors import public_name
 from .search import SearchQuerySetMixin, folded
@@ -102,7 +103,7 @@ class RoleQuerySet(
 
     def used_tags(self):
         """The tags of these sheets, by name."""
-        return Tag.objects.filter(role__in=self).distinct().order_by("name")
+        return Tag.objects.filter(role__in=self).distinct().order_by(french("name"))
 
     def for_list(self):
         """Sheets as cards: the family, without the long texts cards never show."""
@@ -155,17 +156,23 @@ class Role(SlugNaturalKeyMixin, models.Model):
         PUBLISHED = "published", "Publiée"
 
     title = models.CharField(
-        "intitulé", max_length=150, help_text="Par exemple : Chief Operating Officer (COO)."
+        "intitulé", max_length=150, help_text="Par exemple\u00a0: Chief Operating Officer (COO)."
     )
     short_name = models.CharField(
-        "nom court ou sigle", max_length=60, blank=True, help_text="Par exemple : COO."
+        "nom court ou sigle", max_length=60, blank=True, help_text="Par exemple\u00a0: COO."
     )
-    slug = models.SlugField("identifiant d'URL", max_length=150, unique=True)
+    slug = models.SlugField("identifiant d’URL", max_length=150, unique=True)
     alternative_titles = models.TextField(
         "autres intitulés",
         blank=True,
-        help_text="Un par ligne : formes féminines, synonymes, sigles "
+        help_text="Un par ligne\u00a0: formes féminines, synonymes, sigles "
         "(Directeur des opérations, Directrice des opérations, DO).",
+    )
+    title_in_english = models.BooleanField(
+        "intitulé en anglais",
+        default=False,
+        help_text="Pour un intitulé anglais (Chief Operating Officer)\u00a0: les "
+        "lecteurs d’écran le prononcent alors en anglais.",
     )
     tagline = models.CharField("accroche", max_length=200, blank=True)
     summary = models.CharField(
@@ -181,12 +188,12 @@ class Role(SlugNaturalKeyMixin, models.Model):
         "rattachement hiérarchique",
         max_length=200,
         blank=True,
-        help_text="Par exemple : rattaché à la direction générale.",
+        help_text="Par exemple\u00a0: rattaché à la direction générale.",
     )
     salary_note = models.TextField(
         "ce qui fait varier le salaire",
         blank=True,
-        help_text="Taille de l'entreprise, secteur, expérience, région...",
+        help_text="Taille de l’entreprise, secteur, expérience, région...",
     )
     family = models.ForeignKey(
         Family,
@@ -201,7 +208,10 @@ class Role(SlugNaturalKeyMixin, models.Model):
         Sector, blank=True, related_name="roles", verbose_name="secteurs où le métier est courant"
     )
     related_roles = models.ManyToManyField(
-        "self", blank=True, symmetrical=True, verbose_name="fiches liées (« découvrez aussi »)"
+        "self",
+        blank=True,
+        symmetrical=True,
+        verbose_name="fiches liées («\u202fdécouvrez aussi\u202f»)",
     )
     rome_code = models.ForeignKey(
         "referentials.RomeCode",
@@ -224,7 +234,7 @@ class Role(SlugNaturalKeyMixin, models.Model):
         limit_choices_to={"level": 4},
         verbose_name="code CITP (ISCO-08)",
         error_messages={"invalid": crosswalks.UNKNOWN["isco_code"]},
-        help_text="Groupe de base (quatre chiffres) de la classification de l'OIT.",
+        help_text="Groupe de base (quatre chiffres) de la classification de l’OIT.",
     )
     esco_uri = models.ForeignKey(
         "referentials.EscoOccupation",
@@ -258,12 +268,12 @@ class Role(SlugNaturalKeyMixin, models.Model):
     search_content = models.TextField(editable=False, default="")
     search_folded = models.TextField(editable=False, default="")
     search_vector = SearchVectorField(editable=False, null=True)
-    is_featured = models.BooleanField("mise en avant sur l'accueil", default=False)
+    is_featured = models.BooleanField("mise en avant sur l’accueil", default=False)
     status = models.CharField("statut", max_length=10, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(
         "date de publication",
         default=timezone.now,
-        help_text="Une fiche publiée dont la date est à venir reste invisible jusqu'à cette date.",
+        help_text="Une fiche publiée dont la date est à venir reste invisible jusqu’à cette date.",
     )
     created_at = models.DateTimeField("créée le", auto_now_add=True)
     # Also touched when any part of the sheet is saved or deleted (roles.signals).

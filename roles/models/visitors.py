@@ -62,8 +62,8 @@ class NotifiableQuerySet(models.QuerySet):
 class Notifiable(models.Model):
     """A record whose e-mails are claimed, sent and retried (see NotifiableQuerySet)."""
 
-    notification_attempts = models.PositiveIntegerField("échecs d'envoi", default=0)
-    notification_error = models.CharField("dernière erreur d'envoi", max_length=500, blank=True)
+    notification_attempts = models.PositiveIntegerField("échecs d’envoi", default=0)
+    notification_error = models.CharField("dernière erreur d’envoi", max_length=500, blank=True)
     notification_claimed_until = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
@@ -121,8 +121,8 @@ class RecruitmentRequest(Notifiable):
     last_contact_at = models.DateTimeField(
         "dernier contact",
         default=timezone.now,
-        help_text="Point de départ de la durée de conservation (3 ans pour une entreprise, "
-        "2 ans pour un candidat).",
+        help_text="Point de départ de la durée de conservation (3\u00a0ans pour une entreprise, "
+        "2\u00a0ans pour un candidat).",
     )
     notified_at = models.DateTimeField("équipe prévenue le", null=True, blank=True)
     acknowledged_at = models.DateTimeField(
@@ -140,7 +140,7 @@ class RecruitmentRequest(Notifiable):
         verbose_name = "demande de recrutement"
         verbose_name_plural = "demandes de recrutement"
         permissions = [
-            ("manage_personal_data", "Peut exporter et effacer les données d'une personne"),
+            ("manage_personal_data", "Peut exporter et effacer les données d’une personne"),
         ]
 
     def __str__(self):
@@ -231,7 +231,7 @@ class Comment(Notifiable):
         "adresse confirmée le",
         null=True,
         blank=True,
-        help_text="L’auteur a suivi le lien envoyé à son adresse : elle est bien la sienne.",
+        help_text="L’auteur a suivi le lien envoyé à son adresse\u00a0: elle est bien la sienne.",
     )
 
     objects = CommentQuerySet.as_manager()
@@ -280,7 +280,7 @@ class ModerationSettings(models.Model):
         default=False,
         help_text="Un commentaire dont l’auteur a suivi le lien de confirmation envoyé à son "
         "adresse est publié aussitôt, sauf s’il contient plusieurs liens ou si son nom imite "
-        "Promel ou son équipe. Décoché : tous les commentaires attendent votre relecture.",
+        "Promel ou son équipe. Décoché\u00a0: tous les commentaires attendent votre relecture.",
     )
 
     class Meta:
@@ -365,7 +365,7 @@ class RequestNote(models.Model):
         verbose_name_plural = "notes de suivi"
 
     def __str__(self):
-        return f"{self.written_at:%d/%m/%Y %H:%M} – {self.author_name} : {self.text}"
+        return f"{self.written_at:%d/%m/%Y %H:%M} – {self.author_name}\u00a0: {self.text}"
 
     @property
     def author_name(self):

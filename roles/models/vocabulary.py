@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Count, Max, Q
 
 from ..links import cached_reverse
+from .collation import french
 
 
 class SlugQuerySet(models.QuerySet):
@@ -49,14 +50,14 @@ class Family(SlugNaturalKeyMixin, models.Model):
     """A family of jobs (Direction générale, Commercial, Marketing, ...)."""
 
     name = models.CharField("nom", max_length=120, unique=True)
-    slug = models.SlugField("identifiant d'URL", max_length=120, unique=True)
+    slug = models.SlugField("identifiant d’URL", max_length=120, unique=True)
     description = models.TextField("description", blank=True)
-    order = models.PositiveSmallIntegerField("ordre d'affichage", default=0)
+    order = models.PositiveSmallIntegerField("ordre d’affichage", default=0)
 
     objects = VocabularyQuerySet.as_manager()
 
     class Meta:
-        ordering = ["order", "name"]
+        ordering = ["order", french("name")]
         verbose_name = "famille de métiers"
         verbose_name_plural = "familles de métiers"
 
@@ -71,15 +72,15 @@ class Sector(SlugNaturalKeyMixin, models.Model):
     """A sector of activity where roles are common (industrie, grande distribution, ...)."""
 
     name = models.CharField("nom", max_length=120, unique=True)
-    slug = models.SlugField("identifiant d'URL", max_length=120, unique=True)
+    slug = models.SlugField("identifiant d’URL", max_length=120, unique=True)
     description = models.TextField("description", blank=True)
 
     objects = VocabularyQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name"]
-        verbose_name = "secteur d'activité"
-        verbose_name_plural = "secteurs d'activité"
+        ordering = [french("name")]
+        verbose_name = "secteur d’activité"
+        verbose_name_plural = "secteurs d’activité"
 
     def __str__(self):
         return self.name
@@ -102,14 +103,14 @@ class Skill(SlugNaturalKeyMixin, models.Model):
         TOOL = "outil", "Outil"
 
     name = models.CharField("nom", max_length=120, unique=True)
-    slug = models.SlugField("identifiant d'URL", max_length=120, unique=True)
+    slug = models.SlugField("identifiant d’URL", max_length=120, unique=True)
     kind = models.CharField("type", max_length=20, choices=Kind.choices, default=Kind.KNOW_HOW)
     description = models.TextField("description", blank=True)
 
     objects = SkillQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name"]
+        ordering = [french("name")]
         verbose_name = "compétence"
         verbose_name_plural = "compétences"
 

@@ -12,7 +12,7 @@ class PathfinderView(BreadcrumbsMixin, TemplateView):
     template_name = "roles/pathfinder.html"
 
     def get_breadcrumbs(self):
-        return [("Où puis-je aller ?", None)]
+        return [("Où puis-je aller\u202f?", None)]
 
     def get_context_data(self, **kwargs):
         form = PathfinderForm(self.request.GET or None)

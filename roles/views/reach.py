@@ -30,11 +30,11 @@ class FeedIndexView(BreadcrumbsMixin, TemplateView):
 
 @require_safe
 def robots_txt(request):
-    """Crawl everything public; the admin is kept out by its X-Robots-Tag header instead."""
-    lines = [
-        "User-agent: *",
-        f"Disallow: {reverse('roles:search')}",
-        "",
-        f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}",
-    ]
+    """Crawl everything public.
+
+    Nothing is disallowed: search results, comparisons and job-ad drafts say `noindex` in
+    their pages, which a crawler reads only if it may fetch them; the admin says it in its
+    X-Robots-Tag header (and its address stays unnamed here).
+    """
+    lines = ["User-agent: *", "Disallow:", "", f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

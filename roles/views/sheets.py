@@ -13,6 +13,7 @@ from ..caching import private_page
 from ..forms import CommentForm, RecruitmentRequestForm, RoleFilterForm, SearchForm
 from ..limits import ComputedSearchLimitMixin
 from ..models import Comment, Family, OldSlug, Role, Sector, Skill
+from ..models.collation import french
 from ..models.discovery import CLOSE_ROLES_SHOWN
 from ..models.sheet_page import with_page_parts
 from ..models.visitors import find_thread, thread_size
@@ -71,6 +72,7 @@ class RoleListView(BreadcrumbsMixin, ForgivingPaginationMixin, ListView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             filter_form=self.filter_form,
+            filter_summary=self.filter_form.summary(),
             alphabetical=self.filter_form.is_alphabetical(),
             **kwargs,
         )
@@ -164,7 +166,7 @@ class RoleJobAdView(RoleSheetMixin, DetailView):
     def get_breadcrumbs(self):
         crumbs = super().get_breadcrumbs()[:-1]
         sheet_crumb = (self.object.title, self.object.get_absolute_url())
-        return crumbs + [sheet_crumb, ("Offre d'emploi", None)]
+        return crumbs + [sheet_crumb, ("Offre d’emploi", None)]
 
     def get_context_data(self, **kwargs):
         role = self.object
@@ -173,6 +175,9 @@ class RoleJobAdView(RoleSheetMixin, DetailView):
             plain_text=job_ad.as_plain_text(role),
             job_posting=job_ad.as_json_ld(role),
             to_fill=job_ad.TO_FILL,
+            text_to_fill=job_ad.text_to_fill(role),
+            fields_to_fill=job_ad.fields_to_fill(job_ad.job_posting(role)),
+            ad_salary=job_ad.ad_salary(role),
             **kwargs,
         )
 
@@ -195,13 +200,19 @@ class RoleGroupView(BreadcrumbsMixin, ForgivingPaginationMixin, ListView):
     def page_title(self, group):
         raise NotImplementedError
 
+    def page_description(self, group):
+        raise NotImplementedError
+
     def get_breadcrumbs(self):
         index = [self.index_crumb] if self.index_crumb else []
         return index + [(self.page_title(self.group), None)]
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            group=self.group, page_title=self.page_title(self.group), **kwargs
+            group=self.group,
+            page_title=self.page_title(self.group),
+            page_description=self.page_description(self.group),
+            **kwargs,
         )
 
 
@@ -210,7 +221,10 @@ class FamilyDetailView(RoleGroupView):
     index_crumb = ("Familles", reverse_lazy("roles:family_list"))
 
     def page_title(self, family):
-        return f"Famille {family.name}"
+        return f"Famille\u00a0: {family.name}"
+
+    def page_description(self, family):
+        return f"Les fiches métiers de la famille {family.name}"
 
     def roles_of(self, family):
         return Role.objects.published().filter(family=family)
@@ -221,7 +235,10 @@ class SkillDetailView(RoleGroupView):
     index_crumb = ("Compétences", reverse_lazy("roles:skill_list"))
 
     def page_title(self, skill):
-        return f"Compétence : {skill.name}"
+        return f"Compétence\u00a0: {skill.name}"
+
+    def page_description(self, skill):
+        return f"Les fiches métiers qui demandent la compétence {skill.name}"
 
     def roles_of(self, skill):
         return Role.objects.published().requiring(skill)
@@ -236,7 +253,10 @@ class SectorDetailView(RoleGroupView):
     index_crumb = ("Secteurs", reverse_lazy("roles:sector_list"))
 
     def page_title(self, sector):
-        return f"Secteur : {sector.name}"
+        return f"Secteur\u00a0: {sector.name}"
+
+    def page_description(self, sector):
+        return f"Les fiches métiers courantes dans le secteur {sector.name}"
 
     def roles_of(self, sector):
         return Role.objects.published().filter(sectors=sector)
@@ -247,7 +267,10 @@ class TagDetailView(RoleGroupView):
     index_crumb = ROLE_LIST_CRUMB
 
     def page_title(self, tag):
-        return f"Étiquette : {tag.name}"
+        return f"Étiquette\u00a0: {tag.name}"
+
+    def page_description(self, tag):
+        return f"Les fiches métiers marquées «\u202f{tag.name}\u202f»"
 
     def roles_of(self, tag):
         return Role.objects.published().filter(tags=tag)
@@ -272,7 +295,7 @@ class SkillListView(BreadcrumbsMixin, ListView):
         return [("Compétences", None)]
 
     def get_queryset(self):
-        return Skill.objects.in_use().order_by("kind", "name")
+        return Skill.objects.in_use().order_by("kind", french("name"))
 
 
 class SectorListView(BreadcrumbsMixin, ListView):

@@ -63,10 +63,15 @@ class ContactThanksView(BreadcrumbsMixin, TemplateView):
 class CommentView(RoleDetailView):
     """Posting a comment: back to the sheet when stored, the sheet with the errors otherwise."""
 
-    http_method_names = ["post"]
+    http_method_names = ["get", "post"]
 
     def visible_sheets(self):
         return Role.objects.published()
+
+    def get(self, request, *args, **kwargs):
+        """Reloading the page of a refused comment (its address) leads back to the form."""
+        sheet = reverse("roles:role_detail", args=[kwargs["slug"]])
+        return redirect(sheet + "#laisser-un-commentaire")
 
     def post(self, request, *args, **kwargs):
         self.object = self.get_object()

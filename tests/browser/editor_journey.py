@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 SHEET = {
     "title": "Responsable e-commerce",
-    "summary": "Pilote la boutique en ligne : catalogue, trafic, conversion et logistique.",
+    "summary": "Pilote la boutique en ligne\u00a0: catalogue, trafic, conversion et logistique.",
     "alternative_titles": "Responsable e-commerce\nE-commerce manager",
     "introduction": "Le ou la responsable e-commerce fait vivre la boutique en ligne.\n\n"
     "Il ou elle répond des ventes en ligne.",

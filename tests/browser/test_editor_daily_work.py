@@ -42,11 +42,13 @@ def test_a_list_pasted_from_word_shows_as_a_list_on_the_page(editor_page, site):
 def test_a_moderator_approves_a_reply_in_one_click(editor_page, site):
     page = editor_page
     coo = Role.objects.get(slug="coo")
-    parent = make_comment(coo, name="Julie", text="Quel salaire pour un premier poste ?")
+    parent = make_comment(coo, name="Julie", text="Quel salaire pour un premier poste\u202f?")
     make_comment(coo, parent=parent, name="Marc", status=Comment.Status.PENDING)
     page.goto(site + "/admin/roles/comment/?status__exact=en_attente")
     row = page.locator("#result_list tbody tr", has_text="Marc")
-    expect(row).to_contain_text("Julie : « Quel salaire pour un premier poste ? »")
+    expect(row).to_contain_text(
+        "Julie\u00a0: «\u202fQuel salaire pour un premier poste\u202f?\u202f»"
+    )
     row.get_by_role("button", name="Approuver le commentaire de Marc").click()
     expect(page.locator(".messagelist")).to_contain_text("Commentaire de Marc approuvé.")
     assert page.url.endswith("?status__exact=en_attente")
@@ -57,7 +59,9 @@ def test_the_health_report_links_to_the_field_to_fix(editor_page, site):
     page = editor_page
     page.goto(site + "/admin/roles/role/sante/?probleme=suggestion")
     assert "manage.py" not in page.content()
-    page.get_by_role("link", name="Créer la fiche « Président-directeur général (PDG) »").click()
+    page.get_by_role(
+        "link", name="Créer la fiche «\u202fPrésident-directeur général (PDG)\u202f»"
+    ).click()
     expect(page.locator("#id_title")).to_have_value("Président-directeur général (PDG)")
     Role.objects.filter(slug="coo").update(introduction="")
     page.goto(site + "/admin/roles/role/sante/?probleme=a-completer")

@@ -98,7 +98,10 @@ def test_4_delete_then_recover_restores_the_links_and_tells_the_truth(editor_pag
     coo.related_roles.add(cxo)
     page.goto(f"{site}/admin/roles/role/{cxo.pk}/delete/")
     text = page.locator("#content").inner_text()
-    assert "conservées, avec l’intitulé « Chief Experience Officer (CXO) » en texte simple" in text
+    assert (
+        "conservées, avec l’intitulé «\u202fChief Experience Officer (CXO)\u202f» en texte simple"
+        in text
+    )
     assert "Chief Operating Officer (COO)" in text and "seront aussi supprimés" not in text
     assert "object (" not in text
     save_screenshot(page, "admin-suppression")
@@ -127,7 +130,10 @@ def test_5_publishing_a_future_sheet_says_it_stays_scheduled(editor_page, site):
     page.locator("select[name=action]").select_option("publish")
     page.get_by_role("button", name="Envoyer").click()
     message = page.locator(".messagelist").inner_text()
-    assert "« Chief Experience Officer (CXO) » reste programmée : elle paraîtra le" in message
+    assert (
+        "«\u202fChief Experience Officer (CXO)\u202f» reste programmée\u00a0: elle paraîtra le"
+        in message
+    )
     assert "publiée" not in message.split("reste")[0]
     expect(page.locator("#result_list tbody")).to_contain_text("Programmée")
 
@@ -153,7 +159,7 @@ def test_6_a_training_row_fits_the_window_and_a_duplicate_skill_is_french(editor
     summary = page.locator("#error-summary")
     expect(summary).to_be_focused()
     expect(summary).to_contain_text(
-        "Deux lignes ont la même valeur dans « compétence » : gardez-en une seule."
+        "Deux lignes ont la même valeur dans «\u202fcompétence\u202f»\u00a0: gardez-en une seule."
     )
     assert "skill" not in summary.inner_text()
     summary.get_by_role("link").last.click()

@@ -42,8 +42,8 @@ def staff_site(site, client):
     client.force_login(editor)
     edit(client, coo, tagline="Le bras droit de la direction générale")
     make_request(role=coo)
-    parent = make_comment(role=coo, text="Quel salaire pour un premier poste de COO ?")
-    make_comment(role=coo, parent=parent, text="Autour de 90 000 € brut par an.")
+    parent = make_comment(role=coo, text="Quel salaire pour un premier poste de COO\u202f?")
+    make_comment(role=coo, parent=parent, text="Autour de 90\u202f000\u00a0€ brut par an.")
     return site, editor
 
 

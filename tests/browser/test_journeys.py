@@ -13,8 +13,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_candidate_searches_reads_a_sheet_and_follows_its_links(page, site):
     page.goto(site + "/")
-    page.get_by_label("Quel métier cherchez-vous ?").fill("directrice des opérations")
-    page.get_by_label("Quel métier cherchez-vous ?").press("Enter")
+    page.get_by_label("Quel métier cherchez-vous\u202f?").fill("directrice des opérations")
+    page.get_by_label("Quel métier cherchez-vous\u202f?").press("Enter")
     page.get_by_role("link", name="Chief Operating Officer (COO)").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Chief Operating Officer (COO)"
 

@@ -10,7 +10,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_from_the_home_page_through_the_pathfinder_to_a_target_sheet(page, site):
     page.goto(site + "/")
     page.get_by_role("navigation", name="Navigation principale").get_by_role(
-        "link", name="Où aller ?"
+        "link", name="Où aller\u202f?"
     ).click()
     page.get_by_label("Votre métier actuel").fill("Chef de secteur")
     page.get_by_role("button", name="Voir où aller").click()
@@ -33,7 +33,7 @@ def test_the_graph_nodes_are_links_to_the_sheets(page, site):
 
 def test_from_ticked_skills_the_sheets_within_reach(page, site):
     page.goto(site + "/mon-evolution/")
-    for skill in ["Leadership", "Management d'équipe", "Négociation commerciale"]:
+    for skill in ["Leadership", "Management d’équipe", "Négociation commerciale"]:
         page.get_by_label(skill, exact=True).check()
     page.get_by_role("button", name="Voir les métiers à ma portée").click()
     page.wait_for_selector(".destinations")

@@ -23,7 +23,7 @@ def test_recruiter_corrects_an_error_sends_a_request_and_finds_it_in_the_admin(
     form.get_by_label("Entreprise").fill("Acme Industrie")
     form.get_by_label("Adresse e-mail").fill("claire.martin@acme")
     form.get_by_label("Message").fill("Nous cherchons un COO pour notre site de Lyon.")
-    form.get_by_label("J'accepte que Promel conserve").check()
+    form.get_by_label("J’accepte que Promel conserve").check()
     form.get_by_role("button", name="Envoyer ma demande").click()
 
     email = page.get_by_label("Adresse e-mail")
@@ -31,8 +31,8 @@ def test_recruiter_corrects_an_error_sends_a_request_and_finds_it_in_the_admin(
     save_screenshot(page, "contact-erreur")
     expect(page.get_by_label("Votre nom")).to_have_value("Claire Martin")
     email.fill("claire.martin@acme.example")
-    if not page.get_by_label("J'accepte que Promel conserve").is_checked():
-        page.get_by_label("J'accepte que Promel conserve").check()
+    if not page.get_by_label("J’accepte que Promel conserve").is_checked():
+        page.get_by_label("J’accepte que Promel conserve").check()
     page.get_by_role("button", name="Envoyer ma demande").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text(

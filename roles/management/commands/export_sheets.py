@@ -14,7 +14,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("output", help="Fichier JSON à écrire (« - » pour la sortie standard).")
+        parser.add_argument(
+            "output", help="Fichier JSON à écrire («\u202f-\u202f» pour la sortie standard)."
+        )
         parser.add_argument("--csv", metavar="FICHIER", help="Fichier CSV des champs simples.")
 
     def handle(self, *args, output, csv=None, **options):

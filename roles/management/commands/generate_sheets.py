@@ -56,7 +56,8 @@ def synthetic(queryset):
 
 class Command(BaseCommand):
     help = (
-        "Crée N fiches synthétiques (identifiant « synthetique-… ») pour mesurer les performances."
+        "Crée N fiches synthétiques (identifiant «\u202fsynthetique-…\u202f») "
+        "pour mesurer les performances."
     )
 
     def add_arguments(self, parser):
@@ -163,5 +164,5 @@ class Command(BaseCommand):
         width = 40
         filled = width * done // total
         bar = "█" * filled + "·" * (width - filled)
-        self.stdout.write(f"\r[{bar}] {100 * done // total:3d} % ({done}/{total})", ending="")
+        self.stdout.write(f"\r[{bar}] {100 * done // total:3d}\u00a0% ({done}/{total})", ending="")
         self.stdout.flush()

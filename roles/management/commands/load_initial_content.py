@@ -13,7 +13,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if Role.objects.exists() or Family.objects.exists():
-            self.stdout.write("La base contient déjà des fiches : rien n'est chargé.")
+            self.stdout.write("La base contient déjà des fiches\u00a0: rien n’est chargé.")
             return
         with deferred_search_refresh():
             call_command("loaddata", *INITIAL_FIXTURES, verbosity=options["verbosity"])

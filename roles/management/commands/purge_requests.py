@@ -8,7 +8,7 @@ from roles.models import RecruitmentRequest
 
 class Command(BaseCommand):
     help = (
-        "Supprime les demandes d'entreprises sans contact depuis RETENTION_COMPANY_DAYS jours "
+        "Supprime les demandes d’entreprises sans contact depuis RETENTION_COMPANY_DAYS jours "
         "et celles de candidats sans contact depuis RETENTION_CANDIDATE_DAYS jours."
     )
 
