@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from .models import CareerMove, Role, RoleSkill, Salary
 from .models.search import folded
+from .referentials.models import RomeTitle
 
 CLOSE_LINKS = 4  # weaker links: the sheets sharing the most skills with the start
 SHOWN = 12  # destinations listed (and drawn)
@@ -106,8 +107,9 @@ class Start:
     """The sheets a person means by what he typed, and how they were found."""
 
     ids: list
-    found_by: str  # "sheet", "title" or "search"
+    found_by: str  # "sheet", "title", "official" (a ROME 4.0 title) or "search"
     others: list = field(default_factory=list)  # other sheets the search proposes
+    official: object = None  # the ROME title, when found by one
 
 
 def starting_sheets(text):
@@ -117,10 +119,23 @@ def starting_sheets(text):
     titled = list(public.filter(sort_title=folded(text)).values_list("pk", flat=True))
     if titled:
         return Start(titled, "title")
+    if official := official_title(text):
+        carrying = public.filter(rome_code=official.rome_id).order_by("sort_title")
+        if ids := list(carrying.values_list("pk", flat=True)):
+            return Start(ids, "official", official=official)
     found = list(public.search(text)[:4])
     if found:
         return Start([found[0].pk], "search", found[1:])
     return Start([], "search")
+
+
+def official_title(text):
+    """The ROME 4.0 title that is this text, in either gender, or None."""
+    wanted = folded(text)
+    for title in RomeTitle.objects.matching(text)[:50]:
+        if wanted in title.folded_forms() | {title.folded_label}:
+            return title
+    return None
 
 
 def load_sheets(ids):

@@ -22,7 +22,7 @@ def test_a_title_or_a_code_finds_the_official_titles(editor_client):
     by_code = editor_client.get(FROM_ROME, {"q": "d1406"}).content.decode()
     assert "Inspecteur / Inspectrice des ventes" in by_code
     nothing = editor_client.get(FROM_ROME, {"q": "zzqxw"}).content.decode()
-    assert "Aucun intitulé du ROME ne correspond à «\u00a0zzqxw\u00a0»." in nothing
+    assert "Aucun intitulé du ROME ne correspond à «\u202fzzqxw\u202f»." in nothing
 
 
 def choices_url(label):

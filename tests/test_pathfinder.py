@@ -129,3 +129,12 @@ def test_the_header_links_to_the_pathfinder(client, fixture_sheets):
 def test_each_sheet_and_the_career_map_link_to_the_pathfinder(client, fixture_sheets):
     assert 'href="/mon-evolution/?depuis=coo"' in page(client, "/metiers/coo/")
     assert 'href="/mon-evolution/"' in page(client, "/parcours/")
+
+
+def test_an_official_title_starts_at_the_sheets_carrying_its_rome_code(client, fixture_sheets):
+    html = page(client, "/mon-evolution/?depuis=Responsable+fidélisation+clientèle")
+    carrying = fixture_sheets.filter(rome_code="M1704").order_by("sort_title")
+    assert carrying.count() == 2
+    heading = html.split('<h2 id="result-title">', 1)[1].split("</h2>", 1)[0]
+    assert all(f">{sheet.title}</a>" in heading for sheet in carrying)
+    assert "appellation officielle" in html and "M1704" in html

@@ -206,7 +206,7 @@ def test_a_code_changed_in_the_admin_changes_what_finds_the_sheet(client):
 
 def test_did_you_mean_can_propose_an_official_title(client, fixture_sheets):
     html = page(client, "/recherche/?q=mercatiqe")
-    assert "0 résultat" in html and "Vouliez-vous dire" in html
+    assert "Aucun résultat" in html and "Vouliez-vous dire" in html
     assert "mercatique" in html.split("Vouliez-vous dire", 1)[1][:200]
 
 

@@ -16,8 +16,8 @@ class UnsavedSheetPreview(SheetPageView):
     """The public sheet page, whose content exists only in a transaction rolled back once the
     page is rendered."""
 
-    def get_queryset(self):
-        return Role.objects.for_detail()
+    def visible_sheets(self):
+        return Role.objects.all()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(preview=True, unsaved=True, **kwargs)

@@ -42,7 +42,7 @@ def move_details(move):
     if not years:
         return format_html('<span class="move">{}</span>', move.get_kind_display())
     return format_html(
-        '<span class="move">{}, après {} an{} d\'expérience environ</span>',
+        '<span class="move">{}, après {} an{} d’expérience environ</span>',
         move.get_kind_display(),
         years,
         "s" if years > 1 else "",
