@@ -93,7 +93,8 @@ def test_the_coo_sheet_links_to_the_cxo_sheet(client, fixture_sheets):
     assert f'href="{cxo.get_absolute_url()}"' in client.get("/metiers/coo/").content.decode()
 
 
-SEED_SOURCE = "Fiche métier Promel «\u202fChief Operating Officer\u202f»"  # saved in French typography
+# As saved: in French typography.
+SEED_SOURCE = "Fiche métier Promel «\u202fChief Operating Officer\u202f»"
 ESTIMATE = "Estimation à confirmer par la rédaction de Promel"
 
 
