@@ -32,8 +32,16 @@ from .models import ContentVersion, Role
 
 PUBLIC_URL_NAMES = {"sitemap", "robots_txt"}
 CONTENT_APPS = {"roles", "taggit"}
-# What visitors send changes no public page (comments are the exception: they show).
-NOT_CONTENT = {"recruitmentrequest", "erasurelog", "contentversion", "mailedaddress"}
+# What visitors send and recruiters note changes no public page (comments are the exception:
+# they show).
+NOT_CONTENT = {
+    "recruitmentrequest",
+    "requestnote",
+    "erasurelog",
+    "mailedaddress",
+    "moderationsettings",
+    "contentversion",
+}
 
 
 def private_page(view):

@@ -239,3 +239,13 @@ def test_what_visitors_send_leaves_the_version_alone(client, role, settings):
     etag = client.get("/metiers/coo/")["ETag"]
     assert client.post("/contact/", request_data()).status_code == 302
     assert client.get("/metiers/coo/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+
+def test_a_recruiter_note_leaves_the_version_alone(client, role, editor):
+    from roles.models import RequestNote
+
+    from .factories import make_request
+
+    etag = client.get("/metiers/coo/")["ETag"]
+    RequestNote.objects.create(request=make_request(), author=editor, text="Rappelée ce matin.")
+    assert client.get("/metiers/coo/", HTTP_IF_NONE_MATCH=etag).status_code == 304
