@@ -62,6 +62,14 @@ def pages(sample_slugs):
     yield from (("salaires", url) for url in ["/salaires/", "/salaires/?tri=senior&sens=desc"])
     yield ("parcours", "/parcours/")
     yield ("comparer", f"/comparer/?metiers={sample_slugs[0]},{sample_slugs[1]},{sample_slugs[2]}")
+    yield from (
+        ("mon-evolution", url)
+        for url in [
+            f"/mon-evolution/?depuis={sample_slugs[0]}",
+            "/mon-evolution/?depuis=directeur+commercial&ordre=salaire",
+            "/mon-evolution/?competences=leadership&competences=negociation-commerciale",
+        ]
+    )
 
 
 def measure(client, url, repeat):
