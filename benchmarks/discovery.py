@@ -19,6 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "promel.settings")
+# One client asks for every page: the per-client search limit would answer it 429.
+os.environ.setdefault("SEARCH_RATE", "100000000/m")
 
 import django  # noqa: E402
 
