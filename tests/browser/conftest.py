@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.test import Client
 from playwright.sync_api import sync_playwright
 
@@ -82,3 +83,13 @@ def session_cookie(user, site):
     client.force_login(user)
     session = client.cookies[settings.SESSION_COOKIE_NAME].value
     return {"name": settings.SESSION_COOKIE_NAME, "value": session, "url": site}
+
+
+@pytest.fixture
+def editor_page(page, site):
+    """A desktop browser signed in as an editor (a superuser), on the live site."""
+    editor = get_user_model().objects.create_superuser("redaction", "r@example.com", "mdp-solide-1")
+    page.context.add_cookies([session_cookie(editor, site)])
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.set_default_timeout(10_000)
+    return page

@@ -2,25 +2,14 @@
 content health report points to."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from roles.models import Comment, Role
 
 from ..factories import make_comment
 from ..test_editor_screens import PASTED_FROM_WORD
-from .conftest import session_cookie
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def editor_page(page, site):
-    editor = get_user_model().objects.create_superuser("redaction", "r@example.com", "mdp-solide-1")
-    page.context.add_cookies([session_cookie(editor, site)])
-    page.set_viewport_size({"width": 1440, "height": 900})
-    page.set_default_timeout(10_000)
-    return page
 
 
 def test_a_list_pasted_from_word_shows_as_a_list_on_the_page(editor_page, site):

@@ -4,25 +4,15 @@ import logging
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from roles.models import CareerMove, RecruitmentRequest, Role
 
 from ..factories import make_request
-from .conftest import save_screenshot, session_cookie
+from .conftest import save_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def editor_page(page, site):
-    editor = get_user_model().objects.create_superuser("redaction", "r@example.com", "mdp-solide-1")
-    page.context.add_cookies([session_cookie(editor, site)])
-    page.set_viewport_size({"width": 1440, "height": 900})
-    page.set_default_timeout(10_000)
-    return page
 
 
 def open_sheet(page, site, slug):

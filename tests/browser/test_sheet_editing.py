@@ -5,25 +5,15 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from roles.models import Role
 
-from .conftest import save_screenshot, session_cookie
+from .conftest import save_screenshot
 from .editor_journey import SHEET, Editor, fill_new_sheet
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def editor_page(page, site):
-    editor = get_user_model().objects.create_superuser("redaction", "r@example.com", "mdp-solide-1")
-    page.context.add_cookies([session_cookie(editor, site)])
-    page.set_viewport_size({"width": 1440, "height": 900})
-    page.set_default_timeout(10_000)
-    return page
 
 
 def save_and_continue(page):
