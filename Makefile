@@ -43,4 +43,4 @@ serve: install
 
 # Load benchmark through that stack (wrk); prints a table. BENCH_SECONDS sets each run's length.
 bench: install
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python benchmarks/bench.py

@@ -80,9 +80,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "roles.ops_middleware.RequestIdMiddleware",
+    "promel.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "roles.ops_middleware.SecurityHeadersMiddleware",
+    "promel.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the session's middleware, so that it sees (and drops) its Vary: Cookie.
@@ -95,9 +95,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "roles.middleware.NoIndexAdminMiddleware",
+    "promel.middleware.NoIndexAdminMiddleware",
     # Its process_exception turns the views' database errors into the French 503 page.
-    "roles.ops_middleware.DatabaseUnavailableMiddleware",
+    "promel.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: turns a locked-out log-in into its lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -208,7 +208,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = ["ip_address"]
-AXES_CLIENT_IP_CALLABLE = "roles.accounts.axes_client_ip"
+AXES_CLIENT_IP_CALLABLE = "promel.accounts.axes_client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_VERBOSE = False  # no start-up banner on every manage.py command
@@ -329,7 +329,7 @@ ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 # an edit or a scheduled sheet shows up in them at most this late.
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))
 
-# Load benchmark only (scripts/bench.py): serve its references, /_reference/django/ (a view
+# Load benchmark only (benchmarks/bench.py): serve its references, /_reference/django/ (a view
 # returning fixed bytes) and /_reference/uncached-sheet/<slug>/ (a sheet page with no cache).
 BENCH_REFERENCE_VIEW = env_bool("BENCH_REFERENCE_VIEW")
 
@@ -340,8 +340,8 @@ REVERSION_COMPARE_FOREIGN_OBJECTS_AS_ID = True
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    # One JSON object a line, with the request's path and id (roles/jsonlog.py).
-    "formatters": {"json": {"()": "roles.jsonlog.JsonFormatter"}},
+    # One JSON object a line, with the request's path and id (promel/jsonlog.py).
+    "formatters": {"json": {"()": "promel.jsonlog.JsonFormatter"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler"}
         | ({"formatter": "json"} if env_bool("LOG_JSON", default=PRODUCTION) else {}),

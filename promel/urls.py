@@ -4,12 +4,11 @@ from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from roles import ops
-from roles.accounts import LimitedPasswordResetView, UnlockingPasswordResetConfirmView
+from promel import health
+from promel.accounts import LimitedPasswordResetView, UnlockingPasswordResetConfirmView
 from roles.forms import StaffPasswordResetForm
 from roles.sitemaps import SITEMAPS
 from roles.views import robots_txt
-from roles.views.sheets import UncachedSheetReference
 
 admin.site.site_header = "Promel\u00a0: administration des fiches métiers"
 admin.site.site_title = "Administration Promel"
@@ -52,12 +51,9 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
-    path("sante/", ops.health, name="health"),
+    path("sante/", health.health, name="health"),
     path("", include("roles.urls")),
 ]
 
 if settings.BENCH_REFERENCE_VIEW:
-    urlpatterns[:0] = [
-        path("_reference/django/", ops.fixed_bytes),
-        path("_reference/uncached-sheet/<slug:slug>/", UncachedSheetReference.as_view()),
-    ]
+    urlpatterns[:0] = [path("", include("benchmarks.reference_views"))]

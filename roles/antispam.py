@@ -5,20 +5,7 @@ in the page: a honeypot field (roles.forms.visitors) and a per-IP rate limit (dj
 from django.conf import settings
 from django_ratelimit.core import is_ratelimited
 
-
-def client_ip(group, request):
-    """The visitor's address: REMOTE_ADDR, or the entry the trusted proxies added.
-
-    Each trusted proxy appends the address it received from to X-Forwarded-For, so with N
-    of them the client is the N-th entry from the right; entries further left are whatever
-    the client chose to send and are ignored.
-    """
-    proxies = settings.TRUSTED_PROXY_COUNT
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    addresses = [part.strip() for part in forwarded.split(",") if part.strip()]
-    if proxies and len(addresses) >= proxies:
-        return addresses[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
+from promel.limits import client_ip
 
 
 def over_rate(request, group, rate_setting):

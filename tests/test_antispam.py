@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.test import RequestFactory
 
-from roles.antispam import client_ip
+from promel.limits import client_ip
 from roles.models import Comment, RecruitmentRequest
 
 from .factories import make_comment, make_request, make_role

@@ -6,8 +6,9 @@ import logging
 import pytest
 from django.db import OperationalError
 
-from roles import ops, views
-from roles.jsonlog import JsonFormatter
+from promel import health
+from promel.jsonlog import JsonFormatter
+from roles import views
 from roles.models import RecruitmentRequest
 
 from .visitors import request_data
@@ -40,7 +41,7 @@ def test_a_cache_outage_alone_keeps_the_server_in_service(client, settings):
 
 
 def test_health_says_503_when_the_database_does_not_answer(client, monkeypatch):
-    monkeypatch.setattr(ops, "database_answers", lambda: False)
+    monkeypatch.setattr(health, "database_answers", lambda: False)
     response = client.get("/sante/")
     assert response.status_code == 503
     assert response.json()["database"] == "down"

@@ -8,10 +8,11 @@ from django.urls import reverse_lazy
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
+from promel.limits import ComputedSearchLimitMixin
+
 from .. import job_ad
 from ..caching import private_page
 from ..forms import CommentForm, RecruitmentRequestForm, RoleFilterForm, SearchForm
-from ..limits import ComputedSearchLimitMixin
 from ..models import Comment, Family, OldSlug, Role, Sector, Skill
 from ..models.collation import french
 from ..models.discovery import CLOSE_ROLES_SHOWN
@@ -135,13 +136,6 @@ class RoleDetailView(SheetPageView):
             if old is None:
                 raise
             return redirect(old.role, permanent=True)
-
-
-class UncachedSheetReference(SheetPageView):
-    """Benchmark reference (BENCH_REFERENCE_VIEW=1 only): the sheet page, rendered each time."""
-
-    def visible_sheets(self):
-        return Role.objects.published()
 
 
 @private_page

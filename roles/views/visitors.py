@@ -11,9 +11,10 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import TemplateView
 
+from promel.limits import too_many_requests
+
 from .. import antispam, notifications
 from ..forms import CommentForm, RecruitmentRequestForm
-from ..limits import too_many_requests
 from ..models import Role
 from .sheets import BreadcrumbsMixin, RoleDetailView
 

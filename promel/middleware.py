@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.urls import reverse
 
 from .jsonlog import current_request
 
@@ -84,3 +85,19 @@ class DatabaseUnavailableMiddleware:
             return None
         logger.error("Database unavailable", exc_info=exception, extra={"request": request})
         return service_unavailable(request)
+
+
+class NoIndexAdminMiddleware:
+    """Ask search engines not to index or follow the admin, wherever it is mounted.
+
+    A header rather than a robots.txt rule, so that robots.txt never reveals the admin path.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path.startswith(reverse("admin:index")):
+            response.headers["X-Robots-Tag"] = "noindex, nofollow"
+        return response

@@ -4,7 +4,7 @@ import uuid
 
 from django.core.cache import cache
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -43,12 +43,3 @@ def health(request):
         "cache": "ok" if cache_answers() else "down",
     }
     return JsonResponse(body, status=200 if database else 503)
-
-
-# About the size of a sheet page.
-REFERENCE_BODY = b"<!doctype html><title>r</title>" + b"x" * 30_000
-
-
-def fixed_bytes(request):
-    """Benchmark reference (BENCH_REFERENCE_VIEW=1 only): Django's cost with no work at all."""
-    return HttpResponse(REFERENCE_BODY, content_type="text/html; charset=utf-8")

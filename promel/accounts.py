@@ -5,8 +5,7 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django_ratelimit.core import is_ratelimited
 
-from .antispam import client_ip
-from .limits import too_many_requests
+from .limits import client_ip, too_many_requests
 
 
 def axes_client_ip(request):
