@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "csp",
     "roles",
     "roles.referentials",
+    "roles.visitors",
 ]
 
 MIDDLEWARE = [
@@ -109,7 +110,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 ROOT_URLCONF = "promel.urls"
-CSRF_FAILURE_VIEW = "roles.views.visitors.csrf_failure"
+CSRF_FAILURE_VIEW = "promel.errors.csrf_failure"
 WSGI_APPLICATION = "promel.wsgi.application"
 
 TEMPLATES = [

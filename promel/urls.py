@@ -2,7 +2,8 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 
 from promel import health
 from promel.accounts import LimitedPasswordResetView, UnlockingPasswordResetConfirmView
@@ -46,12 +47,20 @@ password_reset_urls = [
     ),
 ]
 
+# Mails sent to the staff before the visitors app link to these screens' old addresses.
+MOVED_SCREENS = "comment|recruitmentrequest|requestnote|moderationsettings|erasurelog"
+moved_screen = RedirectView.as_view(
+    url=f"/{settings.ADMIN_URL}visitors/%(screen)s/%(rest)s", permanent=True, query_string=True
+)
+
 urlpatterns = [
+    re_path(rf"^{settings.ADMIN_URL}roles/(?P<screen>{MOVED_SCREENS})/(?P<rest>.*)$", moved_screen),
     path(settings.ADMIN_URL, include(password_reset_urls)),
     path(settings.ADMIN_URL, admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("sante/", health.health, name="health"),
+    path("", include("roles.visitors.urls")),
     path("", include("roles.urls")),
 ]
 

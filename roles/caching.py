@@ -31,17 +31,11 @@ from django.utils.http import http_date, quote_etag
 from .models import ContentVersion, Role
 
 PUBLIC_URL_NAMES = {"sitemap", "robots_txt"}
+PUBLIC_APPS = {"roles", "visitors"}
 CONTENT_APPS = {"roles", "taggit"}
-# What visitors send and recruiters note changes no public page (comments are the exception:
-# they show).
-NOT_CONTENT = {
-    "recruitmentrequest",
-    "requestnote",
-    "erasurelog",
-    "mailedaddress",
-    "moderationsettings",
-    "contentversion",
-}
+# Of what visitors send, only comments show on public pages.
+CONTENT_MODELS = {"visitors.comment"}
+NOT_CONTENT = {"roles.contentversion"}
 
 
 def private_page(view):
@@ -55,7 +49,7 @@ def is_public_request(request, view):
     cookies = request.COOKIES
     return (
         request.method in ("GET", "HEAD")
-        and (match.app_name == "roles" or match.url_name in PUBLIC_URL_NAMES)
+        and (match.app_name in PUBLIC_APPS or match.url_name in PUBLIC_URL_NAMES)
         and not getattr(view, "private_page", False)
         and not getattr(getattr(view, "view_class", None), "private_page", False)
         and settings.SESSION_COOKIE_NAME not in cookies
@@ -152,7 +146,9 @@ class PublicCacheMiddleware:
 
 def content_changed(sender, **kwargs):
     meta = sender._meta
-    if meta.app_label in CONTENT_APPS and meta.model_name not in NOT_CONTENT:
+    if meta.label_lower in NOT_CONTENT:
+        return
+    if meta.app_label in CONTENT_APPS or meta.label_lower in CONTENT_MODELS:
         ContentVersion.bump()
 
 

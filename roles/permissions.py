@@ -37,14 +37,14 @@ REFERENTIAL_MODELS = [
 GROUP_PERMISSIONS = {
     EDITORS: {
         **dict.fromkeys(SHEET_MODELS, EVERYTHING),
-        "roles.comment": MODERATION,
-        "roles.moderationsettings": ("view", "change"),
+        "visitors.comment": MODERATION,
+        "visitors.moderationsettings": ("view", "change"),
         # The official lists: to pick a sheet's codes (autocomplete) and read them.
         **dict.fromkeys(REFERENTIAL_MODELS, ("view",)),
     },
     RECRUITERS: {
-        "roles.recruitmentrequest": EVERYTHING,
-        "roles.requestnote": ("view", "add"),
+        "visitors.recruitmentrequest": EVERYTHING,
+        "visitors.requestnote": ("view", "add"),
     },
 }
 

@@ -86,7 +86,7 @@ class IndexPagesSitemap(SiteUrlSitemap):
             "roles:salary_comparison",
             "roles:feeds",
             "roles:open_data",
-            "roles:contact",
+            "visitors:contact",
             "roles:privacy",
             "roles:legal_notice",
         ]

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import api, feeds, views
+from .views.legal import LegalPageView
 from .views.pathfinder import PathfinderView
 
 app_name = "roles"
@@ -20,25 +21,15 @@ urlpatterns = [
     path("tags/<slug:slug>/", views.TagDetailView.as_view(), name="tag_detail"),
     path("recherche/", views.SearchView.as_view(), name="search"),
     path(
-        "metiers/<slug:slug>/commentaires/",
-        views.CommentView.as_view(),
-        name="comment_create",
-    ),
-    path("commentaires/confirmer/<str:token>/", views.confirm_comment, name="comment_confirm"),
-    path("contact/", views.contact, name="contact"),
-    path("contact/merci/", views.ContactThanksView.as_view(), name="contact_thanks"),
-    path(
         "confidentialite/",
-        views.LegalPageView.as_view(
+        LegalPageView.as_view(
             template_name="roles/privacy.html", title="Politique de confidentialité"
         ),
         name="privacy",
     ),
     path(
         "mentions-legales/",
-        views.LegalPageView.as_view(
-            template_name="roles/legal_notice.html", title="Mentions légales"
-        ),
+        LegalPageView.as_view(template_name="roles/legal_notice.html", title="Mentions légales"),
         name="legal_notice",
     ),
     path("donnees-ouvertes/", views.OpenDataView.as_view(), name="open_data"),

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from roles.models import RecruitmentRequest
+from roles.visitors.models import RecruitmentRequest
 
 from .visitors import request_data
 

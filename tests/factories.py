@@ -8,10 +8,8 @@ from django.utils import timezone
 
 from roles.models import (
     CareerMove,
-    Comment,
     Family,
     Mission,
-    RecruitmentRequest,
     Role,
     RoleSkill,
     Salary,
@@ -19,6 +17,7 @@ from roles.models import (
     Skill,
     TrainingPath,
 )
+from roles.visitors.models import Comment, RecruitmentRequest
 
 _numbers = itertools.count(1)
 

@@ -207,7 +207,7 @@ def test_skill_autocomplete_finds_skills(editor_client):
 
 
 @pytest.mark.parametrize(
-    "changelist", ["roles_comment", "roles_recruitmentrequest", "roles_role", "roles_skill"]
+    "changelist", ["visitors_comment", "visitors_recruitmentrequest", "roles_role", "roles_skill"]
 )
 @pytest.mark.parametrize(
     "query",

@@ -7,7 +7,7 @@ from django.core import mail
 from django.test import RequestFactory
 
 from promel.limits import client_ip
-from roles.models import Comment, RecruitmentRequest
+from roles.visitors.models import Comment, RecruitmentRequest
 
 from .factories import make_comment, make_request, make_role
 from .test_views import page
@@ -181,8 +181,8 @@ class TestXss:
         lead = make_request(phone=payload[:30], **{field: payload for field in fields})
         lead.notes.create(text=payload)
         for url in [
-            "/admin/roles/recruitmentrequest/",
-            f"/admin/roles/recruitmentrequest/{lead.pk}/change/",
+            "/admin/visitors/recruitmentrequest/",
+            f"/admin/visitors/recruitmentrequest/{lead.pk}/change/",
         ]:
             html = editor_client.get(url).content.decode()
             assert_inert(html, payload)
@@ -190,7 +190,7 @@ class TestXss:
     @pytest.mark.parametrize("payload", XSS_PAYLOADS)
     def test_comments_show_payloads_inert_to_moderators(self, editor_client, payload):
         comment = make_comment(make_role(), name=payload[:80], text=payload)
-        for url in ["/admin/roles/comment/", f"/admin/roles/comment/{comment.pk}/change/"]:
+        for url in ["/admin/visitors/comment/", f"/admin/visitors/comment/{comment.pk}/change/"]:
             assert_inert(editor_client.get(url).content.decode(), payload)
 
     @pytest.mark.parametrize("payload", XSS_PAYLOADS)

@@ -9,7 +9,8 @@ from django.test import Client
 from django.utils import timezone
 from taggit.models import Tag
 
-from roles.models import Comment, Mission, Role
+from roles.models import Mission, Role
+from roles.visitors.models import Comment
 
 from .factories import make_comment, make_family, make_role, make_sector, make_skill
 from .visitors import comment_data
@@ -242,7 +243,7 @@ def test_what_visitors_send_leaves_the_version_alone(client, role, settings):
 
 
 def test_a_recruiter_note_leaves_the_version_alone(client, role, editor):
-    from roles.models import RequestNote
+    from roles.visitors.models import RequestNote
 
     from .factories import make_request
 

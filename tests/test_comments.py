@@ -2,8 +2,8 @@
 
 import pytest
 
-from roles.models import Comment
 from roles.rendering import render_plain_text
+from roles.visitors.models import Comment
 
 from .factories import make_comment, make_draft, make_role
 from .test_views import page

@@ -8,8 +8,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.db import connection, connections
 
-from roles.models import RecruitmentRequest
-from roles.notifications import send_pending
+from roles.visitors.models import RecruitmentRequest
+from roles.visitors.notifications import send_pending
 
 from .factories import make_request
 from .visitors import request_data

@@ -2,7 +2,7 @@
 
 import pytest
 
-from roles.models import RecruitmentRequest
+from roles.visitors.models import RecruitmentRequest
 
 from .factories import make_draft, make_role
 from .test_views import page

@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from roles.models import Comment, RecruitmentRequest
+from roles.visitors.models import Comment, RecruitmentRequest
 
 from .factories import make_role
 from .visitors import comment_data, request_data

@@ -7,8 +7,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from roles.models import Comment, Mission, RecruitmentRequest, Role
+from roles.models import Mission, Role
 from roles.text_input import normalised, pasted_lists_as_markdown
+from roles.visitors.models import Comment, RecruitmentRequest
 
 from .admin_forms import change_url, edit, submitted_data
 from .factories import make_comment, make_draft, make_request, make_role, make_skill
@@ -140,7 +141,7 @@ def test_a_status_change_in_the_form_is_a_contact(editor_client):
     RecruitmentRequest.objects.filter(pk=lead.pk).update(
         last_contact_at=timezone.now() - timedelta(days=400)
     )
-    url = reverse("admin:roles_recruitmentrequest_change", args=[lead.pk])
+    url = reverse("admin:visitors_recruitmentrequest_change", args=[lead.pk])
     data = {**submitted_data(editor_client.get(url)), "status": "en_cours"}
     assert editor_client.post(url, data).status_code == 302
     lead.refresh_from_db()
@@ -149,7 +150,7 @@ def test_a_status_change_in_the_form_is_a_contact(editor_client):
 
 def test_the_visitors_own_words_are_read_only(editor_client):
     lead = make_request()
-    url = reverse("admin:roles_recruitmentrequest_change", args=[lead.pk])
+    url = reverse("admin:visitors_recruitmentrequest_change", args=[lead.pk])
     form = editor_client.get(url).context["adminform"].form
     assert "message" not in form.fields and "email" not in form.fields
 
@@ -181,9 +182,9 @@ def test_moderators_approve_in_one_click_and_see_the_parent_by_author(editor_cli
         role, name="Julie", text="Quel salaire pour un premier poste de COO\u202f?"
     )
     reply = make_comment(role, parent=parent, name="Marc", status=Comment.Status.PENDING)
-    changelist = reverse("admin:roles_comment_changelist")
+    changelist = reverse("admin:visitors_comment_changelist")
     html = editor_client.get(changelist).content.decode()
-    moderate = reverse("admin:roles_comment_moderate", args=[reply.pk])
+    moderate = reverse("admin:visitors_comment_moderate", args=[reply.pk])
     assert f'formaction="{moderate}" name="statut" value="approuve"' in html
     assert "Julie\u00a0: «\u202fQuel salaire pour un premier poste de COO…\u202f»" in html
 
@@ -193,13 +194,13 @@ def test_moderators_approve_in_one_click_and_see_the_parent_by_author(editor_cli
     assert response.status_code == 302 and response.url == "http://testserver" + changelist
     reply.refresh_from_db()
     assert reply.status == Comment.Status.APPROVED
-    form = editor_client.get(reverse("admin:roles_comment_change", args=[reply.pk]))
+    form = editor_client.get(reverse("admin:visitors_comment_change", args=[reply.pk]))
     assert "Julie\u00a0: «\u202fQuel salaire" in form.content.decode()
 
 
 def test_recruiters_notes_are_a_dated_log_signed_by_their_author(editor_client, editor):
     lead = make_request()
-    url = reverse("admin:roles_recruitmentrequest_change", args=[lead.pk])
+    url = reverse("admin:visitors_recruitmentrequest_change", args=[lead.pk])
     for text in ("Appelée le matin\u00a0: rappeler jeudi.", "Rendez-vous fixé."):
         data = submitted_data(editor_client.get(url))
         data.update({"notes-TOTAL_FORMS": str(lead.notes.count() + 1)})

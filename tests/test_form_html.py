@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from roles.forms import CommentForm, RecruitmentRequestForm
 from roles.forms.html import errors_html, field_group_html, label_html, widget_html
+from roles.visitors.forms import CommentForm, RecruitmentRequestForm
 
 from .factories import make_role
 

@@ -8,8 +8,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from roles.models import Comment, MailedAddress, ModerationSettings, RecruitmentRequest
-from roles.notifications import comment_token, notify_request
+from roles.visitors.models import Comment, MailedAddress, ModerationSettings, RecruitmentRequest
+from roles.visitors.notifications import comment_token, notify_request
 
 from .factories import make_comment, make_request, make_role
 from .visitors import comment_data, request_data
@@ -52,7 +52,7 @@ def test_agency_and_sender_are_mailed_once_the_request_is_stored(
     )
     assert notification["Reply-To"] == "claire.martin@acme.example"
     body = notification.get_content()
-    assert f"https://www.promel.example/admin/roles/recruitmentrequest/{lead.pk}/change/" in body
+    assert f"https://www.promel.example/admin/visitors/recruitmentrequest/{lead.pk}/change/" in body
     assert "Nous cherchons un directeur des opérations" in body
     assert "Bonjour Claire," in acknowledgement.get_content()
     assert lead.notified_at and lead.acknowledged_at and lead.notification_attempts == 0
@@ -114,7 +114,7 @@ def test_moderators_are_told_of_each_new_comment(
     [(recipients, message), (to_author, _)] = mail_server.handler.messages
     assert recipients == [AGENCY] and to_author == ["paul@example.com"]
     assert message["Subject"].strip() == "Nouveau commentaire sur «\u202fChef de projet CRM\u202f»"
-    assert f"/admin/roles/comment/{comment.pk}/change/" in message.get_content()
+    assert f"/admin/visitors/comment/{comment.pk}/change/" in message.get_content()
     assert comment.notified_at is not None
 
 
@@ -134,7 +134,7 @@ def test_an_unexpected_failure_after_the_commit_still_thanks_the_visitor(
     def broken(pk):
         raise RuntimeError("database went away")
 
-    monkeypatch.setattr("roles.notifications.notify_request", broken)
+    monkeypatch.setattr("roles.visitors.notifications.notify_request", broken)
     lead = send_request(client, django_capture_on_commit_callbacks)
     assert lead.notified_at is None  # left for send_pending_notifications
 

@@ -9,7 +9,7 @@ from django.db import OperationalError
 from promel import health
 from promel.jsonlog import JsonFormatter
 from roles import views
-from roles.models import RecruitmentRequest
+from roles.visitors.models import RecruitmentRequest
 
 from .visitors import request_data
 

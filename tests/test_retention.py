@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from roles.models import RecruitmentRequest
+from roles.visitors.models import RecruitmentRequest
 
 from .factories import make_request
 

@@ -6,13 +6,13 @@ import logging
 
 import pytest
 
-from roles.models import Comment, ErasureLog, RecruitmentRequest
+from roles.visitors.models import Comment, ErasureLog, RecruitmentRequest
 
 from .factories import make_comment, make_request, make_role
 
 pytestmark = pytest.mark.django_db
 
-CHANGELIST = "/admin/roles/recruitmentrequest/"
+CHANGELIST = "/admin/visitors/recruitmentrequest/"
 PERSONAL_DATA = CHANGELIST + "donnees-personnelles/"
 
 
@@ -64,11 +64,11 @@ def test_moderators_see_pending_comments_first_and_approve_them(editor_client):
     role = make_role(title="Chef de produit")
     make_comment(role, text="Déjà publié.")
     waiting = make_comment(role, text="En attente.", status=Comment.Status.PENDING)
-    html = editor_client.get("/admin/roles/comment/").content.decode()
+    html = editor_client.get("/admin/visitors/comment/").content.decode()
     assert html.index("En attente.") < html.index("Déjà publié.")
     assert "Chef de produit" in html
     editor_client.post(
-        "/admin/roles/comment/", {"action": "approve", "_selected_action": [waiting.pk]}
+        "/admin/visitors/comment/", {"action": "approve", "_selected_action": [waiting.pk]}
     )
     waiting.refresh_from_db()
     assert waiting.status == Comment.Status.APPROVED
@@ -78,7 +78,7 @@ def test_comments_are_marked_as_spam_in_bulk(editor_client):
     role = make_role()
     spam = [make_comment(role, status=Comment.Status.PENDING) for _ in range(3)]
     editor_client.post(
-        "/admin/roles/comment/",
+        "/admin/visitors/comment/",
         {"action": "mark_spam", "_selected_action": [c.pk for c in spam]},
     )
     assert Comment.objects.filter(status=Comment.Status.SPAM).count() == 3
@@ -118,3 +118,12 @@ class TestPersonalData:
         staff.user_permissions.add(Permission.objects.get(codename="manage_personal_data"))
         client.force_login(staff)
         assert client.get(PERSONAL_DATA).status_code == 200
+
+
+def test_links_in_mails_sent_before_the_visitors_app_still_lead_to_the_request(editor_client):
+    lead = make_request()
+    old = f"/admin/roles/recruitmentrequest/{lead.pk}/change/?from=mail"
+    response = editor_client.get(old)
+    assert response.status_code == 301
+    assert response["Location"] == f"/admin/visitors/recruitmentrequest/{lead.pk}/change/?from=mail"
+    assert editor_client.get(response["Location"]).status_code == 200

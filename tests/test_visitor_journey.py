@@ -6,7 +6,7 @@ import re
 import pytest
 from django.core.management import call_command
 
-from roles.models import Comment, RecruitmentRequest
+from roles.visitors.models import Comment, RecruitmentRequest
 
 from .test_views import page
 from .visitors import comment_data, request_data
@@ -36,7 +36,7 @@ def test_a_visitor_writes_from_a_fixture_sheet_with_the_mail_server_down_then_up
     lead = RecruitmentRequest.objects.get()
     assert lead.role == role and lead.notified_at is None
 
-    changelist = editor_client.get("/admin/roles/recruitmentrequest/").content.decode()
+    changelist = editor_client.get("/admin/visitors/recruitmentrequest/").content.decode()
     assert "Acme Industrie" in changelist and 'alt="False"' in changelist
 
     mail_server_down.start()
@@ -49,6 +49,6 @@ def test_a_visitor_writes_from_a_fixture_sheet_with_the_mail_server_down_then_up
     assert "Fiche très claire." not in page(client, role.get_absolute_url())
     comment = Comment.objects.get()
     editor_client.post(
-        "/admin/roles/comment/", {"action": "approve", "_selected_action": [comment.pk]}
+        "/admin/visitors/comment/", {"action": "approve", "_selected_action": [comment.pk]}
     )
     assert "Fiche très claire." in page(client, role.get_absolute_url())

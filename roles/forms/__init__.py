@@ -9,17 +9,13 @@ from .sheets import (
     SearchForm,
     StaffPasswordResetForm,
 )
-from .visitors import CommentForm, RecruitmentRequestForm, VisitorForm
 
 __all__ = [
     "ApiRoleFilterForm",
-    "CommentForm",
     "CompareForm",
-    "RecruitmentRequestForm",
     "RoleFilterForm",
     "SalarySortForm",
     "SearchField",
     "SearchForm",
     "StaffPasswordResetForm",
-    "VisitorForm",
 ]

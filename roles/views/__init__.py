@@ -1,7 +1,6 @@
 """Public pages: thin views over the querysets in roles.models."""
 
 from .compare import CompareView
-from .confirmation import confirm_comment
 from .pictures import CareerMapView, SalaryComparisonView
 from .reach import FeedIndexView, OpenDataView, robots_txt
 from .sheets import (
@@ -23,15 +22,8 @@ from .sheets import (
     SkillListView,
     TagDetailView,
 )
-from .visitors import CommentView, ContactThanksView, LegalPageView, contact, csrf_failure
 
 __all__ = [
-    "CommentView",
-    "confirm_comment",
-    "ContactThanksView",
-    "LegalPageView",
-    "contact",
-    "csrf_failure",
     "FeedIndexView",
     "OpenDataView",
     "RoleJobAdView",

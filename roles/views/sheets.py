@@ -12,12 +12,14 @@ from promel.limits import ComputedSearchLimitMixin
 
 from .. import job_ad
 from ..caching import private_page
-from ..forms import CommentForm, RecruitmentRequestForm, RoleFilterForm, SearchForm
-from ..models import Comment, Family, OldSlug, Role, Sector, Skill
+from ..forms import RoleFilterForm, SearchForm
+from ..models import Family, OldSlug, Role, Sector, Skill
 from ..models.collation import french
 from ..models.discovery import CLOSE_ROLES_SHOWN
 from ..models.sheet_page import with_page_parts
-from ..models.visitors import find_thread, thread_size
+from ..visitors.forms import CommentForm, RecruitmentRequestForm
+from ..visitors.models import Comment
+from ..visitors.querysets import find_thread, thread_size
 
 
 class ForgivingPaginationMixin:

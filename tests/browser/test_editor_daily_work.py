@@ -4,7 +4,8 @@ content health report points to."""
 import pytest
 from playwright.sync_api import expect
 
-from roles.models import Comment, Role
+from roles.models import Role
+from roles.visitors.models import Comment
 
 from ..factories import make_comment
 from ..test_editor_screens import PASTED_FROM_WORD
@@ -33,7 +34,7 @@ def test_a_moderator_approves_a_reply_in_one_click(editor_page, site):
     coo = Role.objects.get(slug="coo")
     parent = make_comment(coo, name="Julie", text="Quel salaire pour un premier poste\u202f?")
     make_comment(coo, parent=parent, name="Marc", status=Comment.Status.PENDING)
-    page.goto(site + "/admin/roles/comment/?status__exact=en_attente")
+    page.goto(site + "/admin/visitors/comment/?status__exact=en_attente")
     row = page.locator("#result_list tbody tr", has_text="Marc")
     expect(row).to_contain_text(
         "Julie\u00a0: «\u202fQuel salaire pour un premier poste\u202f?\u202f»"

@@ -7,7 +7,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from roles.models import CareerMove, RecruitmentRequest, Role
+from roles.models import CareerMove, Role
+from roles.visitors.models import RecruitmentRequest
 
 from ..factories import make_request
 from .conftest import save_screenshot
@@ -162,7 +163,7 @@ def test_7_a_status_change_in_the_request_form_is_the_last_contact(editor_page, 
     lead = make_request(role=Role.objects.get(slug="coo"))
     long_ago = timezone.now() - timedelta(days=400)
     RecruitmentRequest.objects.filter(pk=lead.pk).update(last_contact_at=long_ago)
-    page.goto(f"{site}/admin/roles/recruitmentrequest/{lead.pk}/change/")
+    page.goto(f"{site}/admin/visitors/recruitmentrequest/{lead.pk}/change/")
     expect(page.locator("#id_message")).to_have_count(0)  # the visitor's words, read-only
     page.locator("#id_status").select_option("en_cours")
     save(page)

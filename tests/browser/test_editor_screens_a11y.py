@@ -29,8 +29,8 @@ def screen_urls():
         "fiche-historique": reverse("admin:roles_role_history", args=[coo.pk]),
         "fiche-comparaison": reverse("admin:roles_role_compare", args=[coo.pk])
         + f"?version_id1={first.pk}&version_id2={last.pk}",
-        "demandes": reverse("admin:roles_recruitmentrequest_changelist"),
-        "commentaires": reverse("admin:roles_comment_changelist"),
+        "demandes": reverse("admin:visitors_recruitmentrequest_changelist"),
+        "commentaires": reverse("admin:visitors_comment_changelist"),
     }
 
 

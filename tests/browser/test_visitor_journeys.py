@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
-from roles.models import Comment, RecruitmentRequest
+from roles.visitors.models import Comment, RecruitmentRequest
 
 from ..mail_servers import mail_server  # noqa: F401 - pytest fixture
 from .conftest import save_screenshot
@@ -44,7 +44,7 @@ def test_recruiter_corrects_an_error_sends_a_request_and_finds_it_in_the_admin(
     assert "claire.martin@acme.example" in mail_server.handler.recipients()
 
     get_user_model().objects.create_superuser("agence", "a@example.com", "motdepasse-solide")
-    page.goto(site + "/admin/roles/recruitmentrequest/")
+    page.goto(site + "/admin/visitors/recruitmentrequest/")
     page.get_by_label("Nom d’utilisateur").fill("agence")
     page.get_by_label("Mot de passe").fill("motdepasse-solide")
     page.get_by_role("button", name="Connexion").click()

@@ -6,7 +6,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from ..models import Comment, RecruitmentRequest, Role
+from roles.models import Role
+
+from .models import Comment, RecruitmentRequest
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 PHONE_PATTERN = re.compile(r"^\+?[0-9 .()\-]+$")

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from roles.notifications import send_pending
+from roles.visitors.notifications import send_pending
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from roles.models import RecruitmentRequest
+from roles.visitors.models import RecruitmentRequest
 
 
 class Command(BaseCommand):
@@ -22,5 +22,5 @@ class Command(BaseCommand):
         if dry_run:
             self.stdout.write(f"{expired.count()} demande(s) à supprimer.")
             return
-        deleted = expired.delete()[1].get("roles.RecruitmentRequest", 0)
+        deleted = expired.delete()[1].get("visitors.RecruitmentRequest", 0)
         self.stdout.write(f"{deleted} demande(s) supprimée(s).")

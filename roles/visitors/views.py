@@ -1,4 +1,4 @@
-"""Pages where visitors write to Promel: contact form, comments, and the legal pages."""
+"""Pages where visitors write to Promel: the recruitment form, comments and their confirmation."""
 
 import re
 
@@ -9,14 +9,16 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
 from django.views.generic import TemplateView
 
 from promel.limits import too_many_requests
+from roles.models import Role
+from roles.views.sheets import BreadcrumbsMixin, RoleDetailView
 
-from .. import antispam, notifications
-from ..forms import CommentForm, RecruitmentRequestForm
-from ..models import Role
-from .sheets import BreadcrumbsMixin, RoleDetailView
+from . import antispam, notifications
+from .forms import CommentForm, RecruitmentRequestForm
+from .notifications import comment_of_token
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,150}")
 
@@ -36,13 +38,13 @@ def contact(request):
     crumbs = [("Nous contacter", None)]
     if request.method != "POST":
         form = RecruitmentRequestForm(initial={"role": preset_role(request)})
-        return render(request, "roles/contact.html", {"form": form, "crumbs": crumbs})
+        return render(request, "visitors/contact.html", {"form": form, "crumbs": crumbs})
     form = RecruitmentRequestForm(request.POST)
     if form.is_bot():
-        return redirect("roles:contact_thanks")
+        return redirect("visitors:contact_thanks")
     context = {"form": form, "crumbs": crumbs}
     if not form.is_valid():
-        return render(request, "roles/contact.html", context)
+        return render(request, "visitors/contact.html", context)
     # Only what would be stored counts: a person correcting mistakes is never limited.
     if antispam.over_rate(request, "contact", "CONTACT_RATE"):
         return too_many_requests(request, settings.CONTACT_RATE)
@@ -50,14 +52,14 @@ def contact(request):
         lead = form.save()
         # robust: whatever happens to the mail, the visitor gets the thank-you page.
         transaction.on_commit(lambda: notifications.notify_request(lead.pk), robust=True)
-    return redirect("roles:contact_thanks")
+    return redirect("visitors:contact_thanks")
 
 
 class ContactThanksView(BreadcrumbsMixin, TemplateView):
-    template_name = "roles/contact_thanks.html"
+    template_name = "visitors/contact_thanks.html"
 
     def get_breadcrumbs(self):
-        return [("Nous contacter", reverse("roles:contact")), ("Merci", None)]
+        return [("Nous contacter", reverse("visitors:contact")), ("Merci", None)]
 
 
 @method_decorator(csrf_exempt, name="dispatch")  # promel.cross_origin protects it
@@ -102,16 +104,21 @@ class CommentView(RoleDetailView):
         return redirect(self.object.get_absolute_url() + "#commentaires")
 
 
-class LegalPageView(BreadcrumbsMixin, TemplateView):
-    title = ""
-
-    def get_breadcrumbs(self):
-        return [(self.title, None)]
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(publisher=settings.PUBLISHER, **kwargs)
-
-
-def csrf_failure(request, reason=""):
-    """An expired or cookie-less form: a French page saying how to send it again."""
-    return render(request, "403_csrf.html", status=403)
+# The signed token in the address is the proof, and only the commenter's mailbox has it: no
+# CSRF token needed, and the page holds no per-visitor value.
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def confirm_comment(request, token):
+    """GET shows a button (mail scanners open links), POST confirms."""
+    comment = comment_of_token(token)
+    if comment is None:
+        return render(request, "visitors/comment_confirm.html", {"expired": True}, status=404)
+    confirmed = request.method == "POST"
+    if confirmed:
+        comment.confirm()
+    context = {
+        "role": comment.role,
+        "confirmed": confirmed,
+        "published": comment.status == comment.Status.APPROVED,
+    }
+    return render(request, "visitors/comment_confirm.html", context)

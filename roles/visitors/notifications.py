@@ -67,13 +67,15 @@ def request_messages(lead):
         subject = f"Demande de recrutement\u00a0: {who}"
         if lead.role:
             subject += f" ({one_line(lead.role.display_name)})"
-        body = render_to_string("mail/request_notification.txt", context)
+        body = render_to_string("visitors/mail/request_notification.txt", context)
         message = EmailMessage(subject, body, to=[settings.CONTACT_EMAIL], reply_to=[lead.email])
         pending.append(("notified_at", message))
     if lead.acknowledged_at is None:
         subject = "Promel a bien reçu votre demande"
         context = {"first_name": first_name(lead.name)}
-        message = VisitorMail(subject, "mail/request_acknowledgement.txt", context, lead.email)
+        message = VisitorMail(
+            subject, "visitors/mail/request_acknowledgement.txt", context, lead.email
+        )
         pending.append(("acknowledged_at", message))
     return pending
 
@@ -83,7 +85,7 @@ def comment_messages(comment):
     if comment.notified_at is None:
         context = {"comment": comment, "admin_url": admin_url(comment)}
         subject = f"Nouveau commentaire sur «\u202f{one_line(comment.role.title)}\u202f»"
-        body = render_to_string("mail/comment_notification.txt", context)
+        body = render_to_string("visitors/mail/comment_notification.txt", context)
         message = EmailMessage(subject, body, to=[settings.MODERATION_EMAIL])
         pending.append(("notified_at", message))
     if comment.confirmation_handled_at is None:
@@ -93,13 +95,15 @@ def comment_messages(comment):
             "link": settings.SITE_URL + confirmation_path(comment),
         }
         subject = "Promel\u00a0: confirmez votre commentaire"
-        message = VisitorMail(subject, "mail/comment_confirmation.txt", context, comment.email)
+        message = VisitorMail(
+            subject, "visitors/mail/comment_confirmation.txt", context, comment.email
+        )
         pending.append(("confirmation_handled_at", message))
     return pending
 
 
 def confirmation_path(comment):
-    return reverse("roles:comment_confirm", args=[comment_token(comment)])
+    return reverse("visitors:comment_confirm", args=[comment_token(comment)])
 
 
 def comment_token(comment):

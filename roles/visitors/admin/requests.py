@@ -1,4 +1,4 @@
-"""Recruiters' and moderators' screens: requests, comments, and one person's data."""
+"""Recruiters' screens: requests, their follow-up notes, one person's data and its erasure."""
 
 import csv
 import json
@@ -9,17 +9,15 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.db.models import Case, IntegerField, Value, When
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
 from django.utils import timezone
-from django.utils.html import format_html_join
-from django.utils.http import url_has_allowed_host_and_scheme
 
-from ..models import Comment, ErasureLog, ModerationSettings, RecruitmentRequest, RequestNote
-from .changelists import TolerantFiltersMixin
+from roles.admin.changelists import TolerantFiltersMixin
+
+from ..models import Comment, ErasureLog, RecruitmentRequest, RequestNote
 
 logger = logging.getLogger(__name__)
 
@@ -91,7 +89,7 @@ class RequestNoteInline(admin.StackedInline):
 
 @admin.register(RecruitmentRequest)
 class RecruitmentRequestAdmin(TolerantFiltersMixin, admin.ModelAdmin):
-    change_list_template = "admin/roles/recruitmentrequest/change_list.html"
+    change_list_template = "admin/visitors/recruitmentrequest/change_list.html"
     list_display = ["created_at", "status", "kind", "name", "company", "role", "is_notified"]
     list_display_links = ["created_at", "name"]
     list_filter = ["status", "kind", NotifiedFilter, "created_at", "role"]
@@ -172,7 +170,7 @@ class RecruitmentRequestAdmin(TolerantFiltersMixin, admin.ModelAdmin):
 
     def personal_data_view(self, request):
         """Export or erase everything stored about one e-mail address."""
-        if not request.user.has_perm("roles.manage_personal_data"):
+        if not request.user.has_perm("visitors.manage_personal_data"):
             raise PermissionDenied
         form = PersonalDataForm(request.POST or None)
         if form.is_valid():
@@ -189,7 +187,7 @@ class RecruitmentRequestAdmin(TolerantFiltersMixin, admin.ModelAdmin):
             "found": found,
             "opts": self.model._meta,
         }
-        return TemplateResponse(request, "admin/roles/personal_data.html", context)
+        return TemplateResponse(request, "admin/visitors/personal_data.html", context)
 
     def erase(self, request, email):
         with transaction.atomic():
@@ -197,8 +195,8 @@ class RecruitmentRequestAdmin(TolerantFiltersMixin, admin.ModelAdmin):
             comments = Comment.objects.by_email(email).delete()[1]
             log = ErasureLog.objects.create(
                 performed_by=request.user.get_username(),
-                requests_deleted=requests.get("roles.RecruitmentRequest", 0),
-                comments_deleted=comments.get("roles.Comment", 0),
+                requests_deleted=requests.get("visitors.RecruitmentRequest", 0),
+                comments_deleted=comments.get("visitors.Comment", 0),
             )
         logger.info(
             "Personal data erased by %s\u00a0: %s request(s), %s comment(s)",
@@ -244,140 +242,6 @@ def personal_data_export(email):
     )
     response["Content-Disposition"] = 'attachment; filename="donnees-personnelles.json"'
     return response
-
-
-def first_words(text, words=8):
-    kept = text.split()
-    return " ".join(kept[:words]) + ("…" if len(kept) > words else "")
-
-
-class ConfirmedFilter(admin.SimpleListFilter):
-    title = "adresse confirmée"
-    parameter_name = "confirmee"
-
-    def lookups(self, request, model_admin):
-        return [("oui", "Oui"), ("non", "Non")]
-
-    def queryset(self, request, queryset):
-        if self.value() in ("oui", "non"):
-            return queryset.filter(confirmed_at__isnull=self.value() == "non")
-        return queryset
-
-
-@admin.register(ModerationSettings)
-class ModerationSettingsAdmin(admin.ModelAdmin):
-    """One row: the list opens it."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def changelist_view(self, request, extra_context=None):
-        return redirect("admin:roles_moderationsettings_change", ModerationSettings.current().pk)
-
-
-@admin.register(Comment)
-class CommentAdmin(TolerantFiltersMixin, admin.ModelAdmin):
-    list_display = [
-        "created_at",
-        "status",
-        "moderation",
-        "name",
-        "excerpt",
-        "parent_summary",
-        "role",
-        "is_confirmed",
-    ]
-    list_filter = ["status", ConfirmedFilter, "created_at", "role"]
-    list_select_related = ["role", "parent"]
-    search_fields = ["name", "email", "text"]
-    actions = ["approve", "mark_spam", "delete_selected"]
-    autocomplete_fields = ["role"]
-    exclude = ["parent"]
-    readonly_fields = [
-        "parent_summary",
-        "created_at",
-        "confirmed_at",
-        "notified_at",
-        "confirmation_handled_at",
-        "notification_attempts",
-        "notification_error",
-    ]
-    # The moderation queue first: pending comments, then the others, newest first.
-    ordering = [
-        Case(
-            When(status=Comment.Status.PENDING, then=Value(0)),
-            default=Value(1),
-            output_field=IntegerField(),
-        ).asc(),
-        "-created_at",
-    ]
-    # One click from the list; what each button does, and its message.
-    MODERATION = {
-        Comment.Status.APPROVED: ("Approuver", "Commentaire de {} approuvé."),
-        Comment.Status.SPAM: ("Indésirable", "Commentaire de {} marqué indésirable."),
-    }
-
-    @admin.display(description="extrait")
-    def excerpt(self, obj):
-        return obj.text[:80] + ("…" if len(obj.text) > 80 else "")
-
-    @admin.display(description="en réponse à")
-    def parent_summary(self, obj):
-        if obj.parent is None:
-            return "—"
-        return f"{obj.parent.name}\u00a0: «\u202f{first_words(obj.parent.text)}\u202f»"
-
-    @admin.display(description="modérer")
-    def moderation(self, obj):
-        url = reverse("admin:roles_comment_moderate", args=[obj.pk])
-        buttons = [
-            (url, status, label, obj.name)
-            for status, (label, _) in self.MODERATION.items()
-            if obj.status != status
-        ]
-        return format_html_join(
-            " ",
-            '<button type="submit" class="button" formaction="{}" name="statut" value="{}" '
-            'aria-label="{} le commentaire de {}">{}</button>',
-            ((url, status, label, name, label) for url, status, label, name in buttons),
-        )
-
-    def get_urls(self):
-        view = self.admin_site.admin_view(self.moderate_view)
-        moderate = path("<int:pk>/moderer/", view, name="roles_comment_moderate")
-        return [moderate, *super().get_urls()]
-
-    def moderate_view(self, request, pk):
-        """Approve or reject one comment, from a button of the list."""
-        comment = get_object_or_404(Comment, pk=pk)
-        status = request.POST.get("statut")
-        if request.method != "POST" or not self.has_change_permission(request, comment):
-            raise PermissionDenied
-        if status in self.MODERATION:
-            comment.status = status
-            comment.save(update_fields=["status"])
-            self.message_user(request, self.MODERATION[status][1].format(comment.name))
-        back = request.META.get("HTTP_REFERER", "")
-        if url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
-            return redirect(back)  # the list as it was, filters included
-        return redirect("admin:roles_comment_changelist")
-
-    @admin.display(description="adresse confirmée", boolean=True, ordering="confirmed_at")
-    def is_confirmed(self, obj):
-        return obj.confirmed_at is not None
-
-    @admin.action(description="Approuver les commentaires sélectionnés")
-    def approve(self, request, queryset):
-        count = queryset.update(status=Comment.Status.APPROVED)
-        self.message_user(request, f"{count} commentaire(s) approuvé(s).", messages.SUCCESS)
-
-    @admin.action(description="Marquer comme indésirables")
-    def mark_spam(self, request, queryset):
-        count = queryset.update(status=Comment.Status.SPAM)
-        self.message_user(request, f"{count} commentaire(s) marqué(s) indésirable(s).")
 
 
 @admin.register(ErasureLog)

@@ -1,17 +1,24 @@
-"""What visitors send: recruitment requests (leads) and comments on sheets."""
+"""What visitors send: recruitment requests (leads) and comments on sheets.
+
+These models were born in the `roles` app: they keep its table names (`db_table`).
+"""
 
 import re
-from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from .search import folded
-from .sheet import Role
+from roles.models import Role
+from roles.models.search import folded
+
+from .querysets import (
+    CommentQuerySet,
+    MailedAddressQuerySet,
+    RecruitmentRequestQuerySet,
+)
 
 URL_PATTERN = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
@@ -26,39 +33,6 @@ def imitates_the_agency(name):
     return bool(AGENCY_LOOKALIKE.search(letters))
 
 
-# A process that claimed a notification and died leaves it claimed this long at most.
-NOTIFICATION_LEASE = timedelta(minutes=10)
-
-
-class NotifiableQuerySet(models.QuerySet):
-    """Records whose e-mails have not all been delivered yet."""
-
-    pending_filter = Q(notified_at__isnull=True)
-
-    def awaiting_notification(self):
-        return self.filter(self.pending_filter)
-
-    def claim(self, pk):
-        """Take the right to send this record's e-mails; True for exactly one caller.
-
-        One conditional UPDATE: concurrent callers (the web request, several cron runs)
-        cannot both win, on PostgreSQL as on SQLite.
-        """
-        now = timezone.now()
-        free = Q(notification_claimed_until__isnull=True) | Q(notification_claimed_until__lt=now)
-        claimed = self.filter(self.pending_filter, free, pk=pk).update(
-            notification_claimed_until=now + NOTIFICATION_LEASE
-        )
-        return claimed == 1
-
-    def release(self, pk, error=""):
-        """Give the claim back, counting a failed attempt when there is an error."""
-        changes = {"notification_claimed_until": None, "notification_error": error[:500]}
-        if error:
-            changes["notification_attempts"] = F("notification_attempts") + 1
-        self.filter(pk=pk).update(**changes)
-
-
 class Notifiable(models.Model):
     """A record whose e-mails are claimed, sent and retried (see NotifiableQuerySet)."""
 
@@ -68,22 +42,6 @@ class Notifiable(models.Model):
 
     class Meta:
         abstract = True
-
-
-class RecruitmentRequestQuerySet(NotifiableQuerySet):
-    pending_filter = Q(notified_at__isnull=True) | Q(acknowledged_at__isnull=True)
-
-    def expired(self, company_days, candidate_days):
-        """Requests kept past their retention period, counted from the last contact."""
-        now = timezone.now()
-        kinds = RecruitmentRequest.Kind
-        return self.filter(
-            Q(kind=kinds.COMPANY, last_contact_at__lt=now - timedelta(days=company_days))
-            | Q(kind=kinds.CANDIDATE, last_contact_at__lt=now - timedelta(days=candidate_days))
-        )
-
-    def by_email(self, email):
-        return self.filter(email__iexact=email)
 
 
 class RecruitmentRequest(Notifiable):
@@ -136,6 +94,7 @@ class RecruitmentRequest(Notifiable):
     objects = RecruitmentRequestQuerySet.as_manager()
 
     class Meta:
+        db_table = "roles_recruitmentrequest"
         ordering = ["-created_at"]
         verbose_name = "demande de recrutement"
         verbose_name_plural = "demandes de recrutement"
@@ -150,47 +109,6 @@ class RecruitmentRequest(Notifiable):
     @property
     def is_notified(self):
         return self.notified_at is not None
-
-
-class CommentQuerySet(NotifiableQuerySet):
-    pending_filter = Q(notified_at__isnull=True) | Q(confirmation_handled_at__isnull=True)
-
-    def approved(self):
-        return self.filter(status=Comment.Status.APPROVED)
-
-    def pending(self):
-        return self.filter(status=Comment.Status.PENDING)
-
-    def by_email(self, email):
-        return self.filter(email__iexact=email)
-
-    def threads_of(self, role):
-        """Approved top-level comments of a sheet, oldest first, each with its approved
-        replies (`approved_replies`, oldest first): one query."""
-        comments = self.approved().filter(role=role).order_by("created_at", "pk")
-        comments = comments.only("role", "parent", "name", "text", "created_at")
-        threads = {}
-        replies = []
-        for comment in comments:
-            if comment.parent_id is None:
-                comment.approved_replies = []
-                threads[comment.pk] = comment
-            else:
-                replies.append(comment)
-        for reply in replies:
-            if reply.parent_id in threads:  # a reply to a comment not approved stays hidden
-                threads[reply.parent_id].approved_replies.append(reply)
-        return list(threads.values())
-
-
-def thread_size(threads):
-    """Number of comments in threads from `threads_of`, replies included, without a query."""
-    return sum(1 + len(thread.approved_replies) for thread in threads)
-
-
-def find_thread(threads, pk):
-    """The thread of `threads` whose comment has this primary key (any type), or None."""
-    return next((thread for thread in threads if str(thread.pk) == str(pk)), None)
 
 
 class Comment(Notifiable):
@@ -237,6 +155,7 @@ class Comment(Notifiable):
     objects = CommentQuerySet.as_manager()
 
     class Meta:
+        db_table = "roles_comment"
         ordering = ["-created_at"]
         verbose_name = "commentaire"
         verbose_name_plural = "commentaires"
@@ -284,6 +203,7 @@ class ModerationSettings(models.Model):
     )
 
     class Meta:
+        db_table = "roles_moderationsettings"
         verbose_name = "réglage de la modération"
         verbose_name_plural = "réglages de la modération"
 
@@ -293,27 +213,6 @@ class ModerationSettings(models.Model):
     @classmethod
     def current(cls):
         return cls.objects.get_or_create(pk=1)[0]
-
-
-DAY = timedelta(days=1)
-
-
-class MailedAddressQuerySet(models.QuerySet):
-    def claim(self, email):
-        """The right to mail this visitor's address now; None if it was mailed in the last day.
-
-        Returns the time recorded, for `release` if the mail then fails. One conditional UPDATE:
-        two records from one address cannot both win.
-        """
-        key, now = MailedAddress.key_of(email), timezone.now()
-        self.get_or_create(key=key)
-        free = Q(last_mailed_at__isnull=True) | Q(last_mailed_at__lt=now - DAY)
-        return now if self.filter(free, key=key).update(last_mailed_at=now) else None
-
-    def release(self, email, claimed_at):
-        self.filter(key=MailedAddress.key_of(email), last_mailed_at=claimed_at).update(
-            last_mailed_at=None
-        )
 
 
 class MailedAddress(models.Model):
@@ -328,6 +227,7 @@ class MailedAddress(models.Model):
     objects = MailedAddressQuerySet.as_manager()
 
     class Meta:
+        db_table = "roles_mailedaddress"
         verbose_name = "adresse écrite"
         verbose_name_plural = "adresses écrites"
 
@@ -360,6 +260,7 @@ class RequestNote(models.Model):
     written_at = models.DateTimeField("écrite le", default=timezone.now)
 
     class Meta:
+        db_table = "roles_requestnote"
         ordering = ["written_at", "pk"]
         verbose_name = "note de suivi"
         verbose_name_plural = "notes de suivi"
@@ -384,6 +285,7 @@ class ErasureLog(models.Model):
     comments_deleted = models.PositiveIntegerField("commentaires effacés")
 
     class Meta:
+        db_table = "roles_erasurelog"
         ordering = ["-performed_at"]
         verbose_name = "effacement de données personnelles"
         verbose_name_plural = "effacements de données personnelles"

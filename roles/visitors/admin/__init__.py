@@ -1,0 +1,3 @@
+"""Recruiters' and moderators' screens."""
+
+from . import comments, requests  # noqa: F401 - registers the screens
