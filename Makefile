@@ -18,8 +18,9 @@ $(INSTALLED): requirements.txt requirements-test.txt
 install: $(INSTALLED)
 
 # One lock for every platform on Python 3.11 and later; the tests' lock keeps the site's versions.
-COMPILE := $(BIN)/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes \
-	--custom-compile-command "make lock"
+# (fewest: one version of a package for all of them, rather than the newest for each Python).
+COMPILE := $(BIN)/uv pip compile --quiet --universal --python-version 3.11 --fork-strategy fewest \
+	--generate-hashes --custom-compile-command "make lock"
 
 # After an edit of requirements.in or requirements-test.in: every other pin stays as it is.
 lock: install
