@@ -22,7 +22,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "promel.settings")
 # One client asks for every page: the per-client search limit would answer it 429.
 os.environ.setdefault("SEARCH_RATE", "100000000/m")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 

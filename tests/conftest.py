@@ -7,6 +7,9 @@ from django.core.management import call_command
 from roles.models import Role
 from roles.referentials.models import RomeCode
 
+# The SMTP servers' fixtures (mail_server, mail_server_down, mail_server_hanging), for every test.
+pytest_plugins = ["tests.mail_servers"]
+
 
 def pytest_terminal_summary(terminalreporter):
     """Where the browser tests left their screenshots (here: xdist's main process loads it)."""
@@ -62,6 +65,3 @@ def editor(db, django_user_model):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
-
-
-from .mail_servers import mail_server, mail_server_down, mail_server_hanging  # noqa: E402, F401

@@ -6,7 +6,7 @@ same label, help text, errors and input (with `aria-invalid` and `aria-described
 widgets a visitor's form uses; any other widget is rendered by Django itself.
 """
 
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 WIDGETS = "django/forms/widgets/"
@@ -61,8 +61,8 @@ def errors_html(bound_field):
     if not errors:
         return ""
     field_id = format_html(' id="{}_error"', errors.field_id) if errors.field_id else ""
-    items = "".join(format_html("<li>{}</li>", error) for error in errors)
-    return format_html('<ul class="{}"{}>{}</ul>', errors.error_class, field_id, mark_safe(items))
+    items = format_html_join("", "<li>{}</li>", ((error,) for error in errors))
+    return format_html('<ul class="{}"{}>{}</ul>', errors.error_class, field_id, items)
 
 
 def label_html(bound_field):

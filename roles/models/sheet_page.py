@@ -42,7 +42,7 @@ class PartList:
     owner: str  # the lookup from a row to its sheet's primary key
     fields: dict  # model field -> lookup in `rows`
     order: tuple  # how the page orders them, as the lists' querysets do
-    keep: Callable = lambda row: True  # noqa: E731 - which decoded rows the page shows
+    keep: Callable = lambda row: True  # which decoded rows the page shows
 
     @functools.cached_property
     def subquery(self):

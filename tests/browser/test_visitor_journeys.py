@@ -6,16 +6,13 @@ from playwright.sync_api import expect
 
 from roles.visitors.models import Comment, RecruitmentRequest
 
-from ..mail_servers import mail_server  # noqa: F401 - pytest fixture
 from .conftest import save_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_recruiter_corrects_an_error_sends_a_request_and_finds_it_in_the_admin(
-    page,
-    site,
-    mail_server,  # noqa: F811
+    page, site, mail_server
 ):
     page.goto(site + "/metiers/coo/")
     form = page.locator("#recruter form")
