@@ -3,6 +3,7 @@
 from axes.utils import reset as reset_lockouts
 from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import PasswordResetForm
 from django_ratelimit.core import is_ratelimited
 
 from .limits import client_ip, too_many_requests
@@ -61,3 +62,10 @@ class UnlockingPasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     def form_valid(self, form):
         reset_lockouts(ip=axes_client_ip(self.request))
         return super().form_valid(form)
+
+
+class StaffPasswordResetForm(PasswordResetForm):
+    """Resets only the passwords of staff accounts (editors, recruiters)."""
+
+    def get_users(self, email):
+        return (user for user in super().get_users(email) if user.is_staff)

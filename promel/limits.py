@@ -4,7 +4,7 @@ import math
 
 from django.conf import settings
 from django.shortcuts import render
-from django_ratelimit.core import _split_rate, is_ratelimited
+from django_ratelimit.core import _split_rate
 
 
 def client_ip(group, request):
@@ -34,18 +34,3 @@ def too_many_requests(request, rate, template="429.html"):
     response["Retry-After"] = str(seconds)
     response["Cache-Control"] = "private, no-store"  # one client's answer, never shared
     return response
-
-
-class ComputedSearchLimitMixin:
-    """At most SEARCH_RATE searches per client that Django computes.
-
-    A copy served from a cache (nginx, or the 304 of roles.caching before the view runs)
-    answers before this and costs the client nothing.
-    """
-
-    def get(self, request, *args, **kwargs):
-        if request.GET.get("q") and is_ratelimited(
-            request, group="search", key=client_ip, rate=settings.SEARCH_RATE, increment=True
-        ):
-            return too_many_requests(request, settings.SEARCH_RATE)
-        return super().get(request, *args, **kwargs)

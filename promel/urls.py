@@ -6,10 +6,13 @@ from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
 from promel import health
-from promel.accounts import LimitedPasswordResetView, UnlockingPasswordResetConfirmView
-from roles.forms import StaffPasswordResetForm
+from promel.accounts import (
+    LimitedPasswordResetView,
+    StaffPasswordResetForm,
+    UnlockingPasswordResetConfirmView,
+)
 from roles.sitemaps import SITEMAPS
-from roles.views import robots_txt
+from roles.views.reach import robots_txt
 
 admin.site.site_header = "Promel\u00a0: administration des fiches métiers"
 admin.site.site_title = "Administration Promel"

@@ -14,7 +14,7 @@ from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 
-from .forms import ApiRoleFilterForm
+from .forms.filters import ApiRoleFilterForm
 from .models import Role
 from .serialization import sheet_document, sheet_summary
 from .structured_data import absolute

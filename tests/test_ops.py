@@ -8,7 +8,8 @@ from django.db import OperationalError
 
 from promel import health
 from promel.jsonlog import JsonFormatter
-from roles import views
+from roles.views.home import HomeView
+from roles.views.search import SearchView
 from roles.visitors.models import RecruitmentRequest
 
 from .visitors import request_data
@@ -52,7 +53,7 @@ def database_down(*args, **kwargs):
 
 
 def test_a_database_outage_gives_a_french_503_page(client, monkeypatch):
-    monkeypatch.setattr(views.HomeView, "get_context_data", database_down)
+    monkeypatch.setattr(HomeView, "get_context_data", database_down)
     response = client.get("/")
     assert response.status_code == 503
     body = response.content.decode()
@@ -86,7 +87,7 @@ def test_server_errors_are_logged_without_what_the_visitor_typed(client, monkeyp
     def broken(*args, **kwargs):
         raise RuntimeError("bug")
 
-    monkeypatch.setattr(views.SearchView, "get_queryset", broken)
+    monkeypatch.setattr(SearchView, "get_queryset", broken)
     client.raise_request_exception = False
     with caplog.at_level(logging.ERROR):
         response = client.get("/recherche/", {"q": "motdepasse-tres-secret"})

@@ -12,7 +12,7 @@ from django.utils.html import format_html
 from django.utils.http import urlencode
 from reversion_compare.admin import CompareVersionAdmin
 
-from ..health import check_sheets
+from ..completeness import check_sheets
 from ..models import (
     CareerMove,
     ContentVersion,
@@ -249,8 +249,10 @@ class RoleAdmin(
         return super().recoverlist_view(request, context)
 
     def get_urls(self):
-        health = path(
-            "sante/", self.admin_site.admin_view(self.health_view), name="roles_role_health"
+        completeness = path(
+            "completude/",
+            self.admin_site.admin_view(self.completeness_view),
+            name="roles_role_completeness",
         )
         preview = path(
             "apercu-markdown/",
@@ -262,7 +264,7 @@ class RoleAdmin(
             path("apercu/", unsaved, name="roles_role_unsaved_preview"),
             path("<path:object_id>/apercu/", unsaved, name="roles_role_unsaved_preview"),
         ]
-        return [health, preview, *previews, *super().get_urls()]
+        return [completeness, preview, *previews, *super().get_urls()]
 
     def unsaved_preview_view(self, request, object_id=None):
         return unsaved_preview(self, request, object_id)
@@ -281,15 +283,15 @@ class RoleAdmin(
         }
         return TemplateResponse(request, "admin/roles/role/markdown_preview.html", context)
 
-    HEALTH_ORDERINGS = {
+    COMPLETENESS_ORDERINGS = {
         "score": lambda h: (h.score, h.role.sort_title),
         "titre": lambda h: h.role.sort_title,
         "problemes": lambda h: (-len(h.problems), h.role.sort_title),
         "liens": lambda h: (-len(h.broken_links), h.score),
     }
 
-    # Where, on the sheet's screen, each section of the health report is fixed.
-    HEALTH_ANCHORS = {
+    # Where, on the sheet's screen, each section of the completeness report is fixed.
+    COMPLETENESS_ANCHORS = {
         "Introduction": "id_introduction",
         "Missions": "missions-heading",
         "Compétences": "role_skills-heading",
@@ -299,48 +301,50 @@ class RoleAdmin(
         "Secteurs": "id_sectors",
         "Fiches liées": "id_related_roles",
     }
-    HEALTH_KINDS = {
+    COMPLETENESS_KINDS = {
         "a-completer": "À compléter",
         "lien-casse": "Liens cassés",
         "suggestion": "Fiches à créer",
     }
 
-    def health_view(self, request):
+    def completeness_view(self, request):
         """Each sheet's completeness, sortable and filtered: what editors should work on next."""
         if not self.has_view_permission(request):
             raise PermissionDenied
         order, state, kind = (request.GET.get(key, "") for key in ("o", "etat", "probleme"))
-        key = self.HEALTH_ORDERINGS.get(order.removeprefix("-"), self.HEALTH_ORDERINGS["score"])
+        key = self.COMPLETENESS_ORDERINGS.get(
+            order.removeprefix("-"), self.COMPLETENESS_ORDERINGS["score"]
+        )
         roles = Role.objects.all()
         if state in StateFilter.QUERYSETS:
             roles = getattr(roles, StateFilter.QUERYSETS[state])()
         report = sorted(check_sheets(roles), key=key, reverse=order.startswith("-"))
-        for health in report:
-            health.rows = [
-                (problem, self.problem_link(health.role, problem))
-                for problem in health.problems
-                if kind not in self.HEALTH_KINDS or problem.kind == kind
+        for sheet in report:
+            sheet.rows = [
+                (problem, self.problem_link(sheet.role, problem))
+                for problem in sheet.problems
+                if kind not in self.COMPLETENESS_KINDS or problem.kind == kind
             ]
-        if kind in self.HEALTH_KINDS:
-            report = [health for health in report if health.rows]
+        if kind in self.COMPLETENESS_KINDS:
+            report = [sheet for sheet in report if sheet.rows]
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
-            "title": "Santé des fiches",
+            "title": "Complétude des fiches",
             "report": report,
             "order": order,
             "filters": {
                 "etat": (state, StateFilter.STATES),
-                "probleme": (kind, self.HEALTH_KINDS),
+                "probleme": (kind, self.COMPLETENESS_KINDS),
             },
         }
-        return TemplateResponse(request, "admin/roles/role/health.html", context)
+        return TemplateResponse(request, "admin/roles/role/completeness.html", context)
 
     def problem_link(self, role, problem):
         """Where to fix a problem: the section of the sheet's form, or a new sheet to create."""
         if problem.suggestion:
             return reverse("admin:roles_role_add") + "?" + urlencode({"title": problem.suggestion})
-        anchor = self.HEALTH_ANCHORS.get(problem.section, "")
+        anchor = self.COMPLETENESS_ANCHORS.get(problem.section, "")
         return reverse("admin:roles_role_change", args=[role.pk]) + f"#{anchor}"
 
     def save_model(self, request, obj, form, change):

@@ -4,7 +4,7 @@ from django import forms
 
 from ..models import Skill
 from ..pathfinder import ORDERS
-from .sheets import SearchField
+from .search import SearchField
 
 
 class PathfinderForm(forms.Form):

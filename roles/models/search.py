@@ -141,10 +141,6 @@ class SearchQuerySetMixin:
         """Bring the stored search document of these sheets up to date."""
         refresh_search_columns(self)
 
-    def matching(self, query):
-        """Former name of search(), kept for callers written against the foundation."""
-        return self.search(query)
-
     def search(self, query):
         """Sheets matching `query`, best first, each with an `excerpt` (or None)."""
         return self.search_counted(query)[0]

@@ -138,8 +138,8 @@ class RoleQuerySet(
             "tags",
         )
 
-    def for_health(self):
-        """Sheets with every part and every link, drafts included, for roles.health."""
+    def for_completeness(self):
+        """Sheets with every part and every link, drafts included, for roles.completeness."""
         return self.for_export()
 
 

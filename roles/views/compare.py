@@ -3,9 +3,9 @@
 from django.views.generic import TemplateView
 
 from ..comparison import compare
-from ..forms import CompareForm
+from ..forms.compare import CompareForm
 from ..models import Role
-from .sheets import BreadcrumbsMixin
+from .mixins import BreadcrumbsMixin
 
 PICKER_LIMIT = 300
 

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.views.generic import TemplateView
 
-from .sheets import BreadcrumbsMixin
+from .mixins import BreadcrumbsMixin
 
 
 class LegalPageView(BreadcrumbsMixin, TemplateView):

@@ -5,7 +5,7 @@ from django.views.generic import TemplateView
 from ..charts import path_graph
 from ..forms.pathfinder import PathfinderForm
 from ..pathfinder import ORDERS, from_sheets, from_skills, starting_sheets
-from .sheets import BreadcrumbsMixin
+from .mixins import BreadcrumbsMixin
 
 
 class PathfinderView(BreadcrumbsMixin, TemplateView):

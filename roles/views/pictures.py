@@ -3,10 +3,10 @@
 from django.views.generic import ListView
 
 from ..charts import nice_ceiling
-from ..forms import SalarySortForm
+from ..forms.salaries import SalarySortForm
 from ..models import Role
 from ..models.sheet_page import with_career_moves
-from .sheets import BreadcrumbsMixin, ForgivingPaginationMixin
+from .mixins import BreadcrumbsMixin, ForgivingPaginationMixin
 
 
 class CareerMapView(BreadcrumbsMixin, ForgivingPaginationMixin, ListView):

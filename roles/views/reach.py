@@ -7,7 +7,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from ..models import Role
-from .sheets import BreadcrumbsMixin
+from .mixins import BreadcrumbsMixin
 
 
 class OpenDataView(BreadcrumbsMixin, TemplateView):

@@ -1,61 +1,23 @@
-"""Public pages: thin views over the querysets in roles.models."""
+"""The sheet pages: the list, one sheet (public or previewed) and its job ad."""
 
-from django.conf import settings
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse_lazy
-from django.views.generic import DetailView, ListView, TemplateView
-from taggit.models import Tag
-
-from promel.limits import ComputedSearchLimitMixin
+from django.views.generic import DetailView, ListView
 
 from .. import job_ad
 from ..caching import private_page
-from ..forms import RoleFilterForm, SearchForm
-from ..models import Family, OldSlug, Role, Sector, Skill
-from ..models.collation import french
+from ..forms.filters import RoleFilterForm
+from ..models import OldSlug, Role
 from ..models.discovery import CLOSE_ROLES_SHOWN
 from ..models.sheet_page import with_page_parts
 from ..visitors.forms import CommentForm, RecruitmentRequestForm
 from ..visitors.models import Comment
 from ..visitors.querysets import find_thread, thread_size
-
-
-class ForgivingPaginationMixin:
-    """Paginate without 404s: a bad page number shows the first page, a large one the last."""
-
-    paginate_by = settings.ROLES_PER_PAGE
-
-    def paginate_queryset(self, queryset, page_size):
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        return paginator, page, page.object_list, page.has_other_pages()
-
-
-class BreadcrumbsMixin:
-    """Puts `crumbs`, the (label, url) trail after "Accueil", in the context."""
-
-    def get_breadcrumbs(self):
-        return []
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(crumbs=self.get_breadcrumbs(), **kwargs)
-
+from .mixins import BreadcrumbsMixin, ForgivingPaginationMixin
 
 ROLE_LIST_CRUMB = ("Métiers", reverse_lazy("roles:role_list"))
-
-
-class HomeView(TemplateView):
-    template_name = "roles/home.html"
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            families=Family.objects.with_published_counts(),
-            featured_roles=Role.objects.published().featured()[:6],
-            search_form=SearchForm(),
-            **kwargs,
-        )
 
 
 class RoleListView(BreadcrumbsMixin, ForgivingPaginationMixin, ListView):
@@ -176,168 +138,3 @@ class RoleJobAdView(RoleSheetMixin, DetailView):
             ad_salary=job_ad.ad_salary(role),
             **kwargs,
         )
-
-
-class RoleGroupView(BreadcrumbsMixin, ForgivingPaginationMixin, ListView):
-    """The published sheets of one family, skill, sector or tag."""
-
-    group_model = None
-    index_crumb = None
-    template_name = "roles/role_group.html"
-    context_object_name = "roles"
-
-    def get_queryset(self):
-        self.group = get_object_or_404(self.group_model, slug=self.kwargs["slug"])
-        return self.roles_of(self.group).for_list()
-
-    def roles_of(self, group):
-        raise NotImplementedError
-
-    def page_title(self, group):
-        raise NotImplementedError
-
-    def page_description(self, group):
-        raise NotImplementedError
-
-    def get_breadcrumbs(self):
-        index = [self.index_crumb] if self.index_crumb else []
-        return index + [(self.page_title(self.group), None)]
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            group=self.group,
-            page_title=self.page_title(self.group),
-            page_description=self.page_description(self.group),
-            **kwargs,
-        )
-
-
-class FamilyDetailView(RoleGroupView):
-    group_model = Family
-    index_crumb = ("Familles", reverse_lazy("roles:family_list"))
-
-    def page_title(self, family):
-        return f"Famille\u00a0: {family.name}"
-
-    def page_description(self, family):
-        return f"Les fiches métiers de la famille {family.name}"
-
-    def roles_of(self, family):
-        return Role.objects.published().filter(family=family)
-
-
-class SkillDetailView(RoleGroupView):
-    group_model = Skill
-    index_crumb = ("Compétences", reverse_lazy("roles:skill_list"))
-
-    def page_title(self, skill):
-        return f"Compétence\u00a0: {skill.name}"
-
-    def page_description(self, skill):
-        return f"Les fiches métiers qui demandent la compétence {skill.name}"
-
-    def roles_of(self, skill):
-        return Role.objects.published().requiring(skill)
-
-    def get_context_data(self, **kwargs):
-        close_roles = Role.objects.published().close_to_skill(self.group)[:CLOSE_ROLES_SHOWN]
-        return super().get_context_data(close_roles=close_roles, **kwargs)
-
-
-class SectorDetailView(RoleGroupView):
-    group_model = Sector
-    index_crumb = ("Secteurs", reverse_lazy("roles:sector_list"))
-
-    def page_title(self, sector):
-        return f"Secteur\u00a0: {sector.name}"
-
-    def page_description(self, sector):
-        return f"Les fiches métiers courantes dans le secteur {sector.name}"
-
-    def roles_of(self, sector):
-        return Role.objects.published().filter(sectors=sector)
-
-
-class TagDetailView(RoleGroupView):
-    group_model = Tag
-    index_crumb = ROLE_LIST_CRUMB
-
-    def page_title(self, tag):
-        return f"Étiquette\u00a0: {tag.name}"
-
-    def page_description(self, tag):
-        return f"Les fiches métiers marquées «\u202f{tag.name}\u202f»"
-
-    def roles_of(self, tag):
-        return Role.objects.published().filter(tags=tag)
-
-
-class FamilyListView(BreadcrumbsMixin, ListView):
-    template_name = "roles/family_list.html"
-    context_object_name = "families"
-
-    def get_breadcrumbs(self):
-        return [("Familles", None)]
-
-    def get_queryset(self):
-        return Family.objects.with_published_counts()
-
-
-class SkillListView(BreadcrumbsMixin, ListView):
-    template_name = "roles/skill_list.html"
-    context_object_name = "skills"
-
-    def get_breadcrumbs(self):
-        return [("Compétences", None)]
-
-    def get_queryset(self):
-        return Skill.objects.in_use().order_by("kind", french("name"))
-
-
-class SectorListView(BreadcrumbsMixin, ListView):
-    template_name = "roles/sector_list.html"
-    context_object_name = "sectors"
-
-    def get_breadcrumbs(self):
-        return [("Secteurs", None)]
-
-    def get_queryset(self):
-        return Sector.objects.in_use()
-
-
-class SearchView(ComputedSearchLimitMixin, BreadcrumbsMixin, ForgivingPaginationMixin, ListView):
-    """Results of a query."""
-
-    template_name = "roles/search.html"
-    context_object_name = "roles"
-
-    def get_breadcrumbs(self):
-        return [("Recherche", None)]
-
-    def get_queryset(self):
-        # Unbound without a query, so that the bare page shows no error.
-        self.search_form = SearchForm(self.request.GET if "q" in self.request.GET else None)
-        self.result_count = None
-        if not self.search_form.is_valid():
-            return Role.objects.none()
-        roles, self.result_count = Role.objects.published().for_list().search_counted(self.query)
-        return roles
-
-    def get_paginator(self, *args, **kwargs):
-        paginator = super().get_paginator(*args, **kwargs)
-        if self.result_count is not None:  # counted by the search: no second COUNT
-            paginator.count = self.result_count
-        return paginator
-
-    @property
-    def query(self):
-        return self.search_form.cleaned_data["q"]
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(search_form=self.search_form, **kwargs)
-        if self.search_form.is_valid() and not context["paginator"].count:
-            context["suggestion"] = Role.objects.published().suggestion(self.query)
-        if "comparer" in self.request.GET:  # picking a sheet to compare with this one
-            slug = self.request.GET["comparer"]
-            context["compare_with"] = Role.objects.published().with_slug(slug)
-        return context

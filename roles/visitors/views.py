@@ -14,7 +14,8 @@ from django.views.generic import TemplateView
 
 from promel.limits import too_many_requests
 from roles.models import Role
-from roles.views.sheets import BreadcrumbsMixin, RoleDetailView
+from roles.views.mixins import BreadcrumbsMixin
+from roles.views.sheets import RoleDetailView
 
 from . import antispam, notifications
 from .forms import CommentForm, RecruitmentRequestForm

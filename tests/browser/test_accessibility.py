@@ -49,7 +49,7 @@ def test_pages_the_project_adds_to_the_admin_have_no_wcag_violation(page, site, 
     title = RomeTitle.objects.get(label="Directeur commercial / Directrice commerciale")
     urls = {
         "apercu": reverse("roles:role_preview", args=[coo.pk]),
-        "sante-des-fiches": reverse("admin:roles_role_health"),
+        "sante-des-fiches": reverse("admin:roles_role_completeness"),
         "fiche-depuis-le-rome": f"{from_rome}?q=directrice+commerciale",
         "fiche-depuis-le-rome-choix": f"{from_rome}?appellation={title.pk}",
     }

@@ -1,5 +1,5 @@
 """Daily work in Chromium: pasting a list from Word, moderating in one click, fixing what the
-content health report points to."""
+completeness report points to."""
 
 import pytest
 from playwright.sync_api import expect
@@ -45,16 +45,16 @@ def test_a_moderator_approves_a_reply_in_one_click(editor_page, site):
     assert Comment.objects.get(name="Marc").status == Comment.Status.APPROVED
 
 
-def test_the_health_report_links_to_the_field_to_fix(editor_page, site):
+def test_the_completeness_report_links_to_the_field_to_fix(editor_page, site):
     page = editor_page
-    page.goto(site + "/admin/roles/role/sante/?probleme=suggestion")
+    page.goto(site + "/admin/roles/role/completude/?probleme=suggestion")
     assert "manage.py" not in page.content()
     page.get_by_role(
         "link", name="Créer la fiche «\u202fPrésident-directeur général (PDG)\u202f»"
     ).click()
     expect(page.locator("#id_title")).to_have_value("Président-directeur général (PDG)")
     Role.objects.filter(slug="coo").update(introduction="")
-    page.goto(site + "/admin/roles/role/sante/?probleme=a-completer")
+    page.goto(site + "/admin/roles/role/completude/?probleme=a-completer")
     page.get_by_role("row", name="Chief Operating Officer").get_by_role(
         "link", name="Corriger"
     ).click()

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from roles.health import check_sheets
+from roles.completeness import check_sheets
 
 
 class Command(BaseCommand):
@@ -11,15 +11,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         report = check_sheets()
-        for health in report:
-            role = health.role
+        for sheet in report:
+            role = sheet.role
             self.stdout.write(
-                f"{role.title} ({role.slug}, {role.state.lower()})\u00a0: {health.score}\u00a0%"
+                f"{role.title} ({role.slug}, {role.state.lower()})\u00a0: {sheet.score}\u00a0%"
             )
-            for problem in health.problems:
+            for problem in sheet.problems:
                 mark = "LIEN CASSÉ " if problem.broken_link else ""
                 self.stdout.write(f"  - {mark}{problem.section}\u00a0: {problem.message}")
-        broken = sum(len(health.broken_links) for health in report)
+        broken = sum(len(sheet.broken_links) for sheet in report)
         self.stdout.write(f"{len(report)} fiche(s) vérifiée(s), {broken} lien(s) cassé(s).")
         if broken:
             raise CommandError(f"{broken} lien(s) cassé(s) sur des fiches publiées.")

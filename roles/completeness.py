@@ -1,4 +1,4 @@
-"""Content health of the sheets: what is empty, thin or broken, for editors and check_sheets."""
+"""What each sheet lacks (empty, thin or broken parts), for editors and check_sheets."""
 
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -26,7 +26,7 @@ class Problem(NamedTuple):
 
 
 @dataclass
-class SheetHealth:
+class SheetCompleteness:
     role: Role
     checks: int = 0
     problems: list = field(default_factory=list)
@@ -56,8 +56,8 @@ class Catalogue:
 
 
 def check_sheet(role, catalogue):
-    """Every check of one sheet (fetched with Role.objects.for_health())."""
-    health = SheetHealth(role)
+    """Every check of one sheet (fetched with Role.objects.for_completeness())."""
+    sheet = SheetCompleteness(role)
     for check in (
         _introduction,
         _missions,
@@ -68,15 +68,15 @@ def check_sheet(role, catalogue):
         _sectors,
         _related,
     ):
-        health.checks += 1
-        health.problems += check(role, catalogue)
-    return health
+        sheet.checks += 1
+        sheet.problems += check(role, catalogue)
+    return sheet
 
 
 def check_sheets(roles=None):
-    """The health of every sheet (or of `roles`), worst first."""
+    """The completeness of every sheet (or of `roles`), worst first."""
     catalogue = Catalogue()
-    roles = (roles if roles is not None else Role.objects.all()).for_health()
+    roles = (roles if roles is not None else Role.objects.all()).for_completeness()
     return sorted((check_sheet(role, catalogue) for role in roles), key=lambda h: h.score)
 
 

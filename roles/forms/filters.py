@@ -1,10 +1,6 @@
-"""Forms of the public pages (search and list filters) and of the editors' password reset."""
-
-import re
+"""Filters of the sheet list, on the site and in the API."""
 
 from django import forms
-from django.contrib.auth.forms import PasswordResetForm
-from django.db.models import F
 from taggit.models import Tag
 
 from ..models import Family, Role, Sector, TrainingPath
@@ -17,28 +13,6 @@ HIRING_SALARY_BANDS = [
     ("70k-100k", "De 70 000 à 100 000 €", 70_000, 100_000),
     ("plus-100k", "100 000 € et plus", 100_000, None),
 ]
-
-
-class SearchField(forms.CharField):
-    """Free text where control characters (NUL bytes...) are dropped, not refused."""
-
-    def to_python(self, value):
-        return super().to_python(re.sub(r"[\x00-\x1f\x7f]", " ", value or ""))
-
-
-class SearchForm(forms.Form):
-    q = SearchField(
-        label="Rechercher un métier",
-        max_length=200,
-        error_messages={
-            "required": "Saisissez un métier, un sigle ou une compétence.",
-            "max_length": "Votre recherche est trop longue\u00a0: "
-            "%(limit_value)d caractères au plus (elle en compte %(show_value)d).",
-        },
-        widget=forms.TextInput(
-            attrs={"type": "search", "placeholder": "Ex.\u00a0: directeur des opérations, CRM"}
-        ),
-    )
 
 
 def slug_choice(queryset, invalid_message, **options):
@@ -146,76 +120,3 @@ class ApiRoleFilterForm(forms.Form):
     def filter(self, roles):
         data = self.cleaned_data
         return roles.in_groups(family=data["family"], sector=data["sector"], tag=data["tag"])
-
-
-class StaffPasswordResetForm(PasswordResetForm):
-    """Resets only the passwords of staff accounts (editors, recruiters)."""
-
-    def get_users(self, email):
-        return (user for user in super().get_users(email) if user.is_staff)
-
-
-class SalarySortForm(forms.Form):
-    """Sort order of the salary comparison, from the URL."""
-
-    STAGES = {"embauche": "hiring", "confirme": "confirmed", "senior": "senior"}
-
-    tri = forms.ChoiceField(
-        choices=[("titre", "Métier"), *[(slug, slug) for slug in STAGES]],
-        required=False,
-        error_messages={
-            "invalid_choice": "Ce classement n’existe pas\u00a0: fiches classées par nom."
-        },
-    )
-    sens = forms.ChoiceField(
-        choices=[("asc", "croissant"), ("desc", "décroissant")],
-        required=False,
-        error_messages={"invalid_choice": "Ce sens de tri n’existe pas\u00a0: ordre croissant."},
-    )
-
-    def ordering(self):
-        """(sort key, descending) from valid data, defaults for the rest."""
-        self.is_valid()  # keeps the valid fields in cleaned_data
-        data = self.cleaned_data
-        return data.get("tri") or "titre", data.get("sens") == "desc"
-
-    def order(self, roles):
-        key, descending = self.ordering()
-        if key == "titre":
-            return roles.order_by("-sort_title" if descending else "sort_title")
-        column = F(f"salary_{self.STAGES[key]}")
-        column = column.desc(nulls_last=True) if descending else column.asc(nulls_last=True)
-        return roles.order_by(column, "sort_title")
-
-
-class CompareForm(forms.Form):
-    """The sheets to compare, from `?metiers=a,b` or `?metiers=a&metiers=b`."""
-
-    MIN, MAX = 2, 3
-
-    metiers = SearchField(
-        required=False,
-        error_messages={"max_length": "Cette liste de fiches est trop longue."},
-        max_length=500,
-    )
-
-    def __init__(self, values, *args, **kwargs):
-        super().__init__({"metiers": ",".join(values)}, *args, **kwargs)
-
-    def slugs(self):
-        """The requested slugs, in order, without repeats or blanks."""
-        raw = self.fields["metiers"].to_python(self.data["metiers"][:500])
-        return list(dict.fromkeys(s.strip() for s in raw.split(",") if s.strip()))
-
-    def clean_metiers(self):
-        slugs = self.slugs()
-        if len(slugs) < self.MIN:
-            raise forms.ValidationError("Choisissez deux ou trois fiches métiers à comparer.")
-        if len(slugs) > self.MAX:
-            raise forms.ValidationError("Vous pouvez comparer trois fiches au plus à la fois.")
-        roles = {r.slug: r for r in Role.objects.published().filter(slug__in=slugs).for_detail()}
-        unknown = [slug for slug in slugs if slug not in roles]
-        if unknown:
-            names = ", ".join(f"«\u202f{slug}\u202f»" for slug in unknown)
-            raise forms.ValidationError(f"Fiche métier introuvable\u00a0: {names}.")
-        return [roles[slug] for slug in slugs]

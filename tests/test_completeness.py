@@ -1,10 +1,10 @@
-"""Content health: what each sheet lacks, in the admin and in `manage.py check_sheets`."""
+"""Content completeness: what each sheet lacks, in the admin and in `manage.py check_sheets`."""
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from roles.health import check_sheets
+from roles.completeness import check_sheets
 from roles.models import CareerMove, Mission, Role, Salary
 from roles.permissions import RECRUITERS
 
@@ -12,7 +12,7 @@ from .factories import fill_sheet, make_draft, make_role, make_staff_member
 
 pytestmark = pytest.mark.django_db
 
-HEALTH = reverse("admin:roles_role_health")
+COMPLETENESS = reverse("admin:roles_role_completeness")
 
 LONG_INTRODUCTION = "Un métier de terrain et de stratégie. " * 20
 
@@ -25,15 +25,15 @@ def complete_sheet(**fields):
 
 
 def messages(role):
-    (health,) = check_sheets(Role.objects.filter(pk=role.pk))
-    return [problem.message for problem in health.problems]
+    (sheet,) = check_sheets(Role.objects.filter(pk=role.pk))
+    return [problem.message for problem in sheet.problems]
 
 
 class TestChecks:
     def test_a_complete_sheet_has_nothing_to_report(self):
         role = complete_sheet()
-        (health,) = check_sheets(Role.objects.filter(pk=role.pk))
-        assert health.problems == [] and health.score == 100
+        (sheet,) = check_sheets(Role.objects.filter(pk=role.pk))
+        assert sheet.problems == [] and sheet.score == 100
 
     def test_empty_and_thin_sections_are_reported(self):
         role = make_role(introduction="Trop court.")
@@ -71,10 +71,10 @@ class TestChecks:
         role, draft = complete_sheet(), make_draft(title="Fiche en cours")
         CareerMove.objects.create(from_role=role, to_role=draft)
         role.related_roles.add(draft)
-        (health,) = [h for h in check_sheets() if h.role == role]
-        assert len(health.broken_links) == 2
+        (sheet,) = [h for h in check_sheets() if h.role == role]
+        assert len(sheet.broken_links) == 2
         assert any(
-            "«\u202fFiche en cours\u202f» n’est pas publiée" in p.message for p in health.problems
+            "«\u202fFiche en cours\u202f» n’est pas publiée" in p.message for p in sheet.problems
         )
 
     def test_introduction_links_to_sheets_that_are_not_public(self):
@@ -106,7 +106,7 @@ class TestCommand:
 
 class TestAdminView:
     def test_lists_what_is_missing_on_the_fixture_sheets(self, editor_client, fixture_sheets):
-        html = editor_client.get(HEALTH).content.decode()
+        html = editor_client.get(COMPLETENESS).content.decode()
         assert html.count('<th scope="row">') == fixture_sheets.count()
         assert "«\u202fPrésident-directeur général (PDG)\u202f» n’a pas encore de fiche" in html
         assert "?title=Pr%C3%A9sident-directeur+g%C3%A9n%C3%A9ral+%28PDG%29" in html
@@ -115,9 +115,9 @@ class TestAdminView:
     def test_sorts_by_completeness_or_title(self, editor_client):
         complete_sheet(title="Alpha complète")
         make_role(title="Zulu vide", introduction="")
-        worst_first = editor_client.get(HEALTH).content.decode()
-        best_first = editor_client.get(HEALTH, {"o": "-score"}).content.decode()
-        by_title = editor_client.get(HEALTH, {"o": "titre"}).content.decode()
+        worst_first = editor_client.get(COMPLETENESS).content.decode()
+        best_first = editor_client.get(COMPLETENESS, {"o": "-score"}).content.decode()
+        by_title = editor_client.get(COMPLETENESS, {"o": "titre"}).content.decode()
         assert worst_first.index("Zulu vide") < worst_first.index("Alpha complète")
         assert best_first.index("Alpha complète") < best_first.index("Zulu vide")
         assert by_title.index("Alpha complète") < by_title.index("Zulu vide")
@@ -125,24 +125,27 @@ class TestAdminView:
     def test_a_job_without_a_sheet_is_a_suggestion_not_a_lower_score(self):
         role = complete_sheet()
         CareerMove.objects.create(from_role=role, to_title="Président")
-        (health,) = check_sheets(Role.objects.filter(pk=role.pk))
-        assert [p.kind for p in health.problems] == ["suggestion"] and health.score == 100
+        (sheet,) = check_sheets(Role.objects.filter(pk=role.pk))
+        assert [p.kind for p in sheet.problems] == ["suggestion"] and sheet.score == 100
 
     def test_filters_by_state_and_kind_and_links_each_problem_to_its_field(self, editor_client):
         draft = make_draft(title="Brouillon mince", introduction="")
         make_role(title="Publiée mince", introduction="")
-        html = editor_client.get(HEALTH, {"etat": "brouillon", "probleme": "a-completer"})
+        html = editor_client.get(COMPLETENESS, {"etat": "brouillon", "probleme": "a-completer"})
         html = html.content.decode()
         assert "Brouillon mince" in html and "Publiée mince" not in html
         change = reverse("admin:roles_role_change", args=[draft.pk])
         assert f'<a href="{change}#id_introduction">Corriger</a>' in html
         assert f'<a href="{change}#missions-heading">Corriger</a>' in html
-        suggestions = editor_client.get(HEALTH, {"probleme": "suggestion"}).content.decode()
+        suggestions = editor_client.get(COMPLETENESS, {"probleme": "suggestion"}).content.decode()
         assert "Brouillon mince" not in suggestions
 
     def test_is_linked_from_the_sheet_list(self, editor_client):
-        assert HEALTH in editor_client.get(reverse("admin:roles_role_changelist")).content.decode()
+        assert (
+            COMPLETENESS
+            in editor_client.get(reverse("admin:roles_role_changelist")).content.decode()
+        )
 
     def test_recruiters_may_not_open_it(self, client):
         client.force_login(make_staff_member(RECRUITERS))
-        assert client.get(HEALTH).status_code == 403
+        assert client.get(COMPLETENESS).status_code == 403
