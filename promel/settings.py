@@ -330,8 +330,7 @@ ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 # an edit or a scheduled sheet shows up in them at most this late.
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))
 
-# Load benchmark only (benchmarks/bench.py): serve its references, /_reference/django/ (a view
-# returning fixed bytes) and /_reference/uncached-sheet/<slug>/ (a sheet page with no cache).
+# Load benchmark only: serve its references (benchmarks/reference_views.py).
 BENCH_REFERENCE_VIEW = env_bool("BENCH_REFERENCE_VIEW")
 
 # The history's comparison: a foreign key has changed when it points elsewhere (by default

@@ -15,9 +15,9 @@ from django.http import JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 
 from .forms.filters import ApiRoleFilterForm
+from .links import absolute
 from .models import Role
 from .serialization import sheet_document, sheet_summary
-from .structured_data import absolute
 
 ALLOWED_METHODS = "GET, HEAD, OPTIONS"
 CORS_HEADERS = {

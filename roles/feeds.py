@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 
+from .links import absolute
 from .models import Role
-from .structured_data import absolute
 
 FEED_SIZE = 30
 

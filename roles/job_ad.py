@@ -10,7 +10,7 @@ import re
 from django.utils.html import escape
 
 from roles import structured_data
-from roles.templatetags.roles_extras import euros
+from roles.rendering import euros
 
 TO_FILL = "À COMPLÉTER"
 

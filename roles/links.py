@@ -1,8 +1,9 @@
-"""reverse() remembered: a page links to dozens of sheets, skills and sectors, and their
-addresses only change with the URL configuration."""
+"""Addresses: reverse() remembered (a page links to dozens of sheets, skills and sectors, and
+their addresses only change with the URL configuration), and absolute ones for feeds and data."""
 
 import functools
 
+from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.urls import get_script_prefix, get_urlconf, reverse
@@ -22,3 +23,8 @@ def cached_reverse(viewname, *args):
 def forget_addresses(setting, **kwargs):
     if setting == "ROOT_URLCONF":  # tests that swap the URL configuration
         _reverse.cache_clear()
+
+
+def absolute(path):
+    """An absolute URL on the public site, from SITE_URL (never from the Host header)."""
+    return f"{settings.SITE_URL}{path}"

@@ -1,4 +1,4 @@
-"""Editors' Markdown to safe HTML, in one place."""
+"""Presentation helpers with no template around them: editors' Markdown to safe HTML, euros."""
 
 import re
 
@@ -109,3 +109,17 @@ def unlink_sheets(html, slugs):
     return _sheet_link_pattern().sub(
         lambda match: match[2] if match[1] in slugs else match[0], html
     )
+
+
+def euros(amount):
+    """12345 -> "12 345 €" with a narrow no-break space, as French typography wants."""
+    if amount is None:
+        return ""
+    return f"{amount:,}".replace(",", "\u202f") + "\u00a0€"
+
+
+def signed_euros(amount):
+    """A change of pay: "+2 000 €", "−1 500 €" (a true minus sign), "±0 €"."""
+    if amount == 0:
+        return "±0\u00a0€"
+    return ("+" if amount > 0 else "\u2212") + euros(abs(amount))

@@ -7,8 +7,8 @@ computed pay) help readers of the API; `import_sheets` recomputes them and ignor
 from django.urls import reverse
 from django.utils import timezone
 
+from .links import absolute
 from .models import Family, Role, Sector, Skill
-from .structured_data import absolute
 
 FORMAT = "promel-fiches-metiers"
 VERSION = 1

@@ -6,17 +6,14 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from .links import absolute
+
 SCHEMA = "https://schema.org"
 
 # As django.utils.html.json_script does: no "<", ">" or "&" may reach the HTML parser, so
 # the data can neither close its <script> element nor open a comment. A JSON-LD block is
 # data, never executed, so a Content-Security-Policy without 'unsafe-inline' allows it.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
-
-def absolute(path):
-    """An absolute URL on the public site, from SITE_URL (never from the Host header)."""
-    return f"{settings.SITE_URL}{path}"
 
 
 def script(data):

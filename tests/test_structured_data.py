@@ -11,7 +11,7 @@ from django.utils.html import escape
 
 from roles.job_ad import PLACEHOLDER, job_posting
 from roles.models import Salary
-from roles.templatetags.roles_extras import euros
+from roles.rendering import euros
 
 from .factories import make_role
 from .pages import PAGE_TYPES

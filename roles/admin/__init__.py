@@ -1,3 +1,3 @@
 """Staff screens: editors' (sheets and vocabularies) and recruiters' and moderators'."""
 
-from . import editors, sheets, tags  # noqa: F401 - registers the screens
+from . import editors, sheets, tags, vocabulary  # noqa: F401 - registers the screens

@@ -1,7 +1,8 @@
-"""Admin lists that never fail on a filter value the database cannot take."""
+"""Admin lists: the sheets' filters, and lists that never fail on a value the database refuses."""
 
 from contextlib import contextmanager
 
+from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
 
@@ -34,3 +35,34 @@ def refused_on_error():
 class TolerantFiltersMixin:
     def get_changelist(self, request, **kwargs):
         return TolerantChangeList
+
+
+class StateFilter(admin.SimpleListFilter):
+    title = "état"
+    parameter_name = "etat"
+    QUERYSETS = {"brouillon": "drafts", "programmee": "scheduled", "publiee": "published"}
+
+    STATES = {"brouillon": "Brouillon", "programmee": "Programmée", "publiee": "Publiée"}
+
+    def lookups(self, request, model_admin):
+        return list(self.STATES.items())
+
+    def queryset(self, request, queryset):
+        if self.value() in self.QUERYSETS:
+            return getattr(queryset, self.QUERYSETS[self.value()])()
+        return queryset
+
+
+class ReviewFilter(admin.SimpleListFilter):
+    title = "relecture"
+    parameter_name = "relecture"
+
+    def lookups(self, request, model_admin):
+        return [("a-relire", "À relire"), ("a-jour", "Relue récemment")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "a-relire":
+            return queryset.stale()
+        if self.value() == "a-jour":
+            return queryset.reviewed()
+        return queryset

@@ -3,32 +3,26 @@
 from adminsortable2.admin import SortableAdminBase
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
-from django.utils.http import urlencode
 from reversion_compare.admin import CompareVersionAdmin
 
-from ..completeness import check_sheets
 from ..models import (
     CareerMove,
     ContentVersion,
-    Family,
     Mission,
     Role,
     RoleSkill,
     Salary,
-    Sector,
-    Skill,
     TrainingPath,
 )
 from ..rendering import MARKDOWN_HELP
 from ..signals import deferred_search_refresh
-from ..templatetags.roles_extras import sheet_markdown
-from .changelists import TolerantFiltersMixin
+from .changelists import ReviewFilter, StateFilter, TolerantFiltersMixin
+from .completeness import CompletenessScreenMixin
 from .editing import PartInline, StableTextMixin
 from .from_rome import FromRomeMixin
 from .history import SheetHistoryMixin
@@ -87,39 +81,9 @@ def plural(count, one, many):
     return f"{count} {one if count == 1 else many}"
 
 
-class StateFilter(admin.SimpleListFilter):
-    title = "état"
-    parameter_name = "etat"
-    QUERYSETS = {"brouillon": "drafts", "programmee": "scheduled", "publiee": "published"}
-
-    STATES = {"brouillon": "Brouillon", "programmee": "Programmée", "publiee": "Publiée"}
-
-    def lookups(self, request, model_admin):
-        return list(self.STATES.items())
-
-    def queryset(self, request, queryset):
-        if self.value() in self.QUERYSETS:
-            return getattr(queryset, self.QUERYSETS[self.value()])()
-        return queryset
-
-
-class ReviewFilter(admin.SimpleListFilter):
-    title = "relecture"
-    parameter_name = "relecture"
-
-    def lookups(self, request, model_admin):
-        return [("a-relire", "À relire"), ("a-jour", "Relue récemment")]
-
-    def queryset(self, request, queryset):
-        if self.value() == "a-relire":
-            return queryset.stale()
-        if self.value() == "a-jour":
-            return queryset.reviewed()
-        return queryset
-
-
 @admin.register(Role)
 class RoleAdmin(
+    CompletenessScreenMixin,
     FromRomeMixin,
     TolerantFiltersMixin,
     OrderedTagsMixin,
@@ -223,7 +187,10 @@ class RoleAdmin(
         """The saved introduction as the site shows it, sanitised, and a button that shows the
         text being typed the same way, in a new tab."""
         saved = (
-            format_html('<div class="markdown-preview">{}</div>', sheet_markdown(obj.introduction))
+            format_html(
+                '<div class="markdown-preview">{}</div>',
+                Role.objects.markdown_html(obj.introduction),
+            )
             if obj.introduction
             else "Rien à afficher pour l’instant."
         )
@@ -249,11 +216,6 @@ class RoleAdmin(
         return super().recoverlist_view(request, context)
 
     def get_urls(self):
-        completeness = path(
-            "completude/",
-            self.admin_site.admin_view(self.completeness_view),
-            name="roles_role_completeness",
-        )
         preview = path(
             "apercu-markdown/",
             self.admin_site.admin_view(self.markdown_preview_view),
@@ -264,7 +226,7 @@ class RoleAdmin(
             path("apercu/", unsaved, name="roles_role_unsaved_preview"),
             path("<path:object_id>/apercu/", unsaved, name="roles_role_unsaved_preview"),
         ]
-        return [completeness, preview, *previews, *super().get_urls()]
+        return [preview, *previews, *super().get_urls()]
 
     def unsaved_preview_view(self, request, object_id=None):
         return unsaved_preview(self, request, object_id)
@@ -282,70 +244,6 @@ class RoleAdmin(
             "help": MARKDOWN_HELP,
         }
         return TemplateResponse(request, "admin/roles/role/markdown_preview.html", context)
-
-    COMPLETENESS_ORDERINGS = {
-        "score": lambda h: (h.score, h.role.sort_title),
-        "titre": lambda h: h.role.sort_title,
-        "problemes": lambda h: (-len(h.problems), h.role.sort_title),
-        "liens": lambda h: (-len(h.broken_links), h.score),
-    }
-
-    # Where, on the sheet's screen, each section of the completeness report is fixed.
-    COMPLETENESS_ANCHORS = {
-        "Introduction": "id_introduction",
-        "Missions": "missions-heading",
-        "Compétences": "role_skills-heading",
-        "Formations": "training_paths-heading",
-        "Évolutions": "incoming_moves-heading",
-        "Salaires": "salaries-heading",
-        "Secteurs": "id_sectors",
-        "Fiches liées": "id_related_roles",
-    }
-    COMPLETENESS_KINDS = {
-        "a-completer": "À compléter",
-        "lien-casse": "Liens cassés",
-        "suggestion": "Fiches à créer",
-    }
-
-    def completeness_view(self, request):
-        """Each sheet's completeness, sortable and filtered: what editors should work on next."""
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        order, state, kind = (request.GET.get(key, "") for key in ("o", "etat", "probleme"))
-        key = self.COMPLETENESS_ORDERINGS.get(
-            order.removeprefix("-"), self.COMPLETENESS_ORDERINGS["score"]
-        )
-        roles = Role.objects.all()
-        if state in StateFilter.QUERYSETS:
-            roles = getattr(roles, StateFilter.QUERYSETS[state])()
-        report = sorted(check_sheets(roles), key=key, reverse=order.startswith("-"))
-        for sheet in report:
-            sheet.rows = [
-                (problem, self.problem_link(sheet.role, problem))
-                for problem in sheet.problems
-                if kind not in self.COMPLETENESS_KINDS or problem.kind == kind
-            ]
-        if kind in self.COMPLETENESS_KINDS:
-            report = [sheet for sheet in report if sheet.rows]
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "title": "Complétude des fiches",
-            "report": report,
-            "order": order,
-            "filters": {
-                "etat": (state, StateFilter.STATES),
-                "probleme": (kind, self.COMPLETENESS_KINDS),
-            },
-        }
-        return TemplateResponse(request, "admin/roles/role/completeness.html", context)
-
-    def problem_link(self, role, problem):
-        """Where to fix a problem: the section of the sheet's form, or a new sheet to create."""
-        if problem.suggestion:
-            return reverse("admin:roles_role_add") + "?" + urlencode({"title": problem.suggestion})
-        anchor = self.COMPLETENESS_ANCHORS.get(problem.section, "")
-        return reverse("admin:roles_role_change", args=[role.pk]) + f"#{anchor}"
 
     def save_model(self, request, obj, form, change):
         if "_mark_reviewed" in request.POST:
@@ -395,38 +293,3 @@ class RoleAdmin(
         count = queryset.update(status=Role.Status.DRAFT, updated_at=timezone.now())
         ContentVersion.bump()  # update() sends no signal
         self.message_user(request, f"{count} fiche(s) repassée(s) en brouillon.", messages.SUCCESS)
-
-
-class VocabularyAdmin(TolerantFiltersMixin, admin.ModelAdmin):
-    """Families, sectors and skills: named entries that sheets refer to."""
-
-    search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
-
-    def get_queryset(self, request):
-        counted = super().get_queryset(request).annotate(sheet_count=Count(self.sheets_path))
-        return counted.order_by(*self.model._meta.ordering)  # aggregation drops Meta.ordering
-
-    @admin.display(description="fiches", ordering="sheet_count")
-    def sheet_count(self, obj):
-        return obj.sheet_count
-
-
-@admin.register(Family)
-class FamilyAdmin(VocabularyAdmin):
-    sheets_path = "roles"
-    list_display = ["name", "order", "sheet_count"]
-    list_editable = ["order"]
-
-
-@admin.register(Sector)
-class SectorAdmin(VocabularyAdmin):
-    sheets_path = "roles"
-    list_display = ["name", "sheet_count"]
-
-
-@admin.register(Skill)
-class SkillAdmin(VocabularyAdmin):
-    sheets_path = "role_skills"
-    list_display = ["name", "kind", "sheet_count"]
-    list_filter = ["kind"]

@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
 
-from .sheet import HEAVY_FIELDS, Role
+from .role_queryset import HEAVY_FIELDS
+from .sheet import Role
 from .vocabulary import Sector, Skill
 
 

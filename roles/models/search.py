@@ -19,6 +19,9 @@ from django.utils.html import strip_tags
 
 from roles.rendering import render_markdown
 
+# Long texts left out of lists (cards show the title, family and summary only).
+SEARCH_FIELDS = ["search_official", "search_content", "search_folded", "search_vector"]
+
 # Made by migration 0002 on PostgreSQL: the French configuration, accents removed.
 SEARCH_CONFIG = "french_unaccent"
 # Marks around highlighted words in excerpts, replaced by <mark> after escaping.

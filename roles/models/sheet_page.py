@@ -22,6 +22,8 @@ from django.utils.dateparse import parse_datetime
 from django.utils.safestring import mark_safe
 from taggit.models import Tag, TaggedItem
 
+from .search import SEARCH_FIELDS
+
 
 class JSONArray(models.Aggregate):
     """The aggregated values as one JSON array (NULL over no row on PostgreSQL)."""
@@ -119,8 +121,6 @@ def part_lists():
 class SheetPageQuerySetMixin:
     def for_sheet_page(self):
         """Sheets with their short lists of parts as JSON, for with_page_parts()."""
-        from .sheet import SEARCH_FIELDS
-
         lists = {f"page_{name}": part.subquery for name, part in part_lists().items()}
         return (
             self.select_related("family", "reviewed_by__editor_profile")

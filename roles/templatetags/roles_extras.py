@@ -4,7 +4,7 @@ from django.utils.safestring import mark_safe
 
 from roles.models import Role
 from roles.models.search import HIGHLIGHT_START, HIGHLIGHT_STOP
-from roles.rendering import render_markdown, render_plain_text
+from roles.rendering import euros, render_markdown, render_plain_text, signed_euros
 
 register = template.Library()
 
@@ -24,7 +24,7 @@ def plain_text(text):
 @register.filter
 def sheet_markdown(text):
     """Like `markdown`, with links to sheets the public cannot open turned into plain text."""
-    return mark_safe(Role.objects.with_public_sheet_links(render_markdown(text)))  # noqa: S308 - sanitised by nh3
+    return Role.objects.markdown_html(text)
 
 
 @register.filter
@@ -62,20 +62,8 @@ def salary_range(figures):
     )
 
 
-@register.filter
-def euros(amount):
-    """12345 -> "12 345 €" with a narrow no-break space, as French typography wants."""
-    if amount is None:
-        return ""
-    return f"{amount:,}".replace(",", "\u202f") + "\u00a0€"
-
-
-@register.filter
-def signed_euros(amount):
-    """A change of pay: "+2 000 €", "−1 500 €" (a true minus sign), "±0 €"."""
-    if amount == 0:
-        return "±0\u00a0€"
-    return ("+" if amount > 0 else "\u2212") + euros(abs(amount))
+register.filter("euros", euros)
+register.filter("signed_euros", signed_euros)
 
 
 ELIDING_INITIALS = set("aeiouyàâäéèêëîïôöùûüœAEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŒ")
