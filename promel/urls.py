@@ -12,7 +12,7 @@ from promel.accounts import (
     UnlockingPasswordResetConfirmView,
 )
 from roles.sitemaps import SITEMAPS
-from roles.views.reach import robots_txt
+from roles.views.reuse import robots_txt
 
 admin.site.site_header = "Promel\u00a0: administration des fiches métiers"
 admin.site.site_title = "Administration Promel"

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import api, feeds
-from .views import compare, groups, home, legal, pathfinder, pictures, reach, search, sheets
+from .views import compare, groups, home, legal, pathfinder, pictures, reuse, search, sheets
 
 app_name = "roles"
 
@@ -33,12 +33,12 @@ urlpatterns = [
         ),
         name="legal_notice",
     ),
-    path("donnees-ouvertes/", reach.OpenDataView.as_view(), name="open_data"),
+    path("donnees-ouvertes/", reuse.OpenDataView.as_view(), name="open_data"),
     path("api/metiers/", api.role_list, name="api_role_list"),
     path("api/metiers/<slug:slug>/", api.role_detail, name="api_role_detail"),
     path("api/openapi.json", api.openapi, name="api_openapi"),
     path("api/<path:rest>", api.not_found, name="api_not_found"),
-    path("flux/", reach.FeedIndexView.as_view(), name="feeds"),
+    path("flux/", reuse.FeedIndexView.as_view(), name="feeds"),
     path("flux/atom/", feeds.LatestSheetsAtomFeed(), name="feed_atom"),
     path("flux/rss/", feeds.LatestSheetsFeed(), name="feed_rss"),
     path("comparer/", compare.CompareView.as_view(), name="compare"),
