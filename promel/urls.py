@@ -50,14 +50,27 @@ password_reset_urls = [
     ),
 ]
 
-# Mails sent to the staff before the visitors app link to these screens' old addresses.
+# Staff screens that moved: mails already sent and bookmarks lead to the new addresses.
 MOVED_SCREENS = "comment|recruitmentrequest|requestnote|moderationsettings|erasurelog"
-moved_screen = RedirectView.as_view(
-    url=f"/{settings.ADMIN_URL}visitors/%(screen)s/%(rest)s", permanent=True, query_string=True
-)
+moved_screens = [
+    re_path(
+        rf"^{settings.ADMIN_URL}roles/(?P<screen>{MOVED_SCREENS})/(?P<rest>.*)$",
+        RedirectView.as_view(
+            url=f"/{settings.ADMIN_URL}visitors/%(screen)s/%(rest)s",
+            permanent=True,
+            query_string=True,
+        ),
+    ),
+    path(
+        f"{settings.ADMIN_URL}roles/role/sante/",
+        RedirectView.as_view(
+            url=f"/{settings.ADMIN_URL}roles/role/completude/", permanent=True, query_string=True
+        ),
+    ),
+]
 
 urlpatterns = [
-    re_path(rf"^{settings.ADMIN_URL}roles/(?P<screen>{MOVED_SCREENS})/(?P<rest>.*)$", moved_screen),
+    *moved_screens,
     path(settings.ADMIN_URL, include(password_reset_urls)),
     path(settings.ADMIN_URL, admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

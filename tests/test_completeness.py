@@ -146,6 +146,11 @@ class TestAdminView:
             in editor_client.get(reverse("admin:roles_role_changelist")).content.decode()
         )
 
+    def test_its_former_address_leads_to_it(self, editor_client):
+        response = editor_client.get("/admin/roles/role/sante/?probleme=suggestion")
+        assert response.status_code == 301
+        assert response["Location"] == COMPLETENESS + "?probleme=suggestion"
+
     def test_recruiters_may_not_open_it(self, client):
         client.force_login(make_staff_member(RECRUITERS))
         assert client.get(COMPLETENESS).status_code == 403
