@@ -56,7 +56,7 @@ lighthouse: install
 	npm ci --no-audit --no-fund --loglevel=error
 	bash scripts/lighthouse.sh
 
-# The production stack locally: nginx (TLS) -> gunicorn -> PostgreSQL + Redis (README, "Production").
+# The production stack locally: nginx (TLS) -> gunicorn -> PostgreSQL + Redis (docs/deployment.md).
 serve: install
 	bash scripts/serve.sh
 

@@ -1,4 +1,4 @@
-"""Read-only JSON API of the public sheets, described by roles/openapi.json (docs: README).
+"""Read-only JSON API of the public sheets, described by roles/openapi.json (docs: docs/api.md).
 
 Every answer is JSON, errors included: 400 for a parameter it cannot use, 404, 405 with
 `Allow`. It is open to any origin (CORS, preflight answered), and its validators are readable

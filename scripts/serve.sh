@@ -4,7 +4,7 @@
 # Usage: make serve   (Ctrl-C stops everything; nothing is left running)
 # Environment: DATABASE_URL (default: local PostgreSQL, database promel_serve), REDIS_URL
 # (default: local Redis, database 2), SERVE_HTTPS_PORT (8443), SERVE_HTTP_PORT (8080),
-# SERVE_APP_PORT (8001), SERVE_WORKERS (one per core), and any variable of the README.
+# SERVE_APP_PORT (8001), SERVE_WORKERS (one per core), and any variable of docs/configuration.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
