@@ -22,7 +22,7 @@ from roles.rendering import render_markdown
 # Long texts left out of lists (cards show the title, family and summary only).
 SEARCH_FIELDS = ["search_official", "search_content", "search_folded", "search_vector"]
 
-# Made by migration 0002 on PostgreSQL: the French configuration, accents removed.
+# Made by migration 0005 on PostgreSQL: the French configuration, accents removed.
 SEARCH_CONFIG = "french_unaccent"
 # Marks around highlighted words in excerpts, replaced by <mark> after escaping.
 HIGHLIGHT_START, HIGHLIGHT_STOP = "\x02", "\x03"
