@@ -1,7 +1,8 @@
 """Public caching, in one place: which responses are shared, the content version, validators.
 
-Public: every GET or HEAD of a page of the site (the `roles` and `visitors` URLs, the sitemap, robots.txt) by
-an anonymous visitor, that is one who sends no session cookie and no pending message. Such a
+Public: every GET or HEAD of a page of the site (the `roles` and `visitors` URLs, the sitemap,
+robots.txt) by an anonymous visitor, that is one who sends no session cookie and no pending
+message. Such a
 visitor gets the same bytes as any other: the pages hold no per-visitor value (the forms carry
 no token, see promel.cross_origin), so the response is `Cache-Control: public` with a max-age
 of PUBLIC_CACHE_SECONDS, sets no cookie and does not vary on cookies. nginx keeps it, and
