@@ -45,6 +45,24 @@ class DiscoveryQuerySetMixin:
         skill_ids = [role_skill.skill_id for role_skill in role.role_skills.all()]
         return self._sharing_skills(skill_ids).exclude(pk=role.pk)
 
+    def close_to_sheets(self, ids):
+        """Other sheets ranked by the skills they share with the sheets of these ids."""
+        skill_ids = _parts("RoleSkill").filter(role__in=ids).values_list("skill", flat=True)
+        # A list, not a subquery: PostgreSQL then reads only these skills' rows.
+        return self._sharing_skills(list(skill_ids)).exclude(pk__in=ids)
+
+    def ranked_by_skills_lacking(self, skill_ids):
+        """Sheets asking for one of these skills at least, fewest essential others first."""
+        essential = Q(role_skills__weight=_parts("RoleSkill").model.Weight.ESSENTIAL)
+        asked = Q(role_skills__skill__in=skill_ids)
+        having = _parts("RoleSkill").filter(skill__in=skill_ids).values("role")
+        return (
+            self.filter(pk__in=having)
+            .annotate(lacking=Count("role_skills", filter=essential & ~asked))
+            .annotate(matching=Count("role_skills", filter=asked))
+            .order_by("lacking", "-matching", "sort_title")
+        )
+
     def close_to_skill(self, skill):
         """Sheets that do not need `skill` but share most skills with those that do."""
         needing = self.filter(role_skills__skill=skill).values("pk")
