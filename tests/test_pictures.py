@@ -5,7 +5,7 @@ import re
 import pytest
 
 from roles.charts import Job, columns_by_depth, layered_graph, nice_ceiling
-from roles.models import CareerMove, Salary
+from roles.models import CareerMove, Role, Salary
 
 from .factories import fill_sheet, make_draft, make_family, make_role
 from .test_queries import queries_to_render
@@ -123,6 +123,26 @@ class TestCareerMap:
         assert "Sans parcours renseigné pour l’instant" in section
         assert f'<a href="{alone.get_absolute_url()}">Métier sans parcours</a>' in section
         assert "<svg" not in section
+
+    def test_pages_follow_the_family_order_then_the_title_order(self):
+        for order, titles in [(2, "MKA"), (1, "ZB"), (3, "C")]:
+            family = make_family(order=order)
+            for title in titles:
+                make_role(title=f"Métier {title}", family=family)
+        make_draft(title="Métier D", family=family)
+        ordered = Role.objects.published().for_list()
+        pages = ordered.by_family()
+        assert pages.count() == len(ordered) == 6
+        for window in [
+            slice(0, 6),
+            slice(0, 2),
+            slice(1, 4),
+            slice(1, 6),
+            slice(2, 3),
+            slice(4, 9),
+        ]:
+            assert pages[window] == list(ordered[window]), window
+        assert [role.title[-1] for role in pages[0:6]] == list("BZAKMC")
 
     def test_queries_do_not_grow_with_the_number_of_sheets(self, client):
         family = make_family()

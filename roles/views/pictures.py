@@ -14,13 +14,13 @@ class CareerMapView(BreadcrumbsMixin, ForgivingPaginationMixin, ListView):
 
     template_name = "roles/career_map.html"
     context_object_name = "roles"
-    paginate_by = 100
+    paginate_by = 50  # a family's graph stays short enough to read
 
     def get_breadcrumbs(self):
         return [("Parcours", None)]
 
     def get_queryset(self):
-        return Role.objects.published().for_list()
+        return Role.objects.published().for_list().by_family()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
