@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("roles", "0012_french_typography"),
+        ("roles", "0013_visitors_app"),
     ]
 
     operations = [
