@@ -2,7 +2,6 @@
 
 import math
 from collections import deque
-from statistics import mean
 from typing import NamedTuple
 
 
@@ -168,7 +167,7 @@ def columns_by_depth(jobs, links):
 
     def rows_before(job):
         rows = [row[source] for source in preceding[job.key] if source in row]
-        return mean(rows) if rows else math.inf
+        return sum(rows) / len(rows) if rows else math.inf
 
     for job in jobs:
         columns[depth[job.key]].append(job)
