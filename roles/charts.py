@@ -1,4 +1,5 @@
-"""Geometry of the server-drawn charts: positions in percent, for SVG attributes (no styles)."""
+"""Geometry of the server-drawn charts and graphs: positions in percent or in SVG units, for
+SVG attributes (no styles)."""
 
 import math
 from collections import deque
