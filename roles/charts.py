@@ -1,5 +1,8 @@
-"""Geometry of the server-drawn charts: positions in percent, for SVG attributes (no styles)."""
+"""Geometry of the server-drawn charts and graphs: positions in percent or in SVG units, for
+SVG attributes (no styles)."""
 
+import math
+from collections import deque
 from typing import NamedTuple
 
 
@@ -38,10 +41,20 @@ def salary_bars(salaries):
     return [(s, bar(f, scale)) for s, f in zip(salaries, yearly, strict=True)], scale
 
 
-# The pathfinder's graph: columns before -> start -> one move -> two moves, in SVG units;
-# a column with no node takes no room.
+# Graphs of career moves (the pathfinder's, the career map's): columns of jobs from left to
+# right, in SVG units; a column with no job takes no room.
 NODE_WIDTH, NODE_HEIGHT, ROW, COLUMN = 210, 36, 48, 245
+GAP = COLUMN - NODE_WIDTH
 LABEL_CHARACTERS = 28
+
+
+class Job(NamedTuple):
+    """What a graph draws as one node: `key` tells it apart, `url` is None for a plain title."""
+
+    key: object
+    title: str
+    url: str | None
+    role: str  # its style: "before", "start", "destination", "member" or "other"
 
 
 class Node(NamedTuple):
@@ -49,13 +62,19 @@ class Node(NamedTuple):
     y: int
     label: str
     title: str
-    url: str
-    role: str  # "before", "start" or "destination"
+    url: str | None
+    role: str
 
 
 class Edge(NamedTuple):
     path: str  # SVG path data
     kind: str
+    head: str  # the arrowhead's path data
+
+
+def edge_to(path, x, y, kind):
+    """An edge reaching (x, y), the middle of a node's left side, from the left."""
+    return Edge(path, kind, f"M{x - 8},{y - 4} L{x},{y} L{x - 8},{y + 4} Z")
 
 
 def short_label(title):
@@ -64,15 +83,53 @@ def short_label(title):
     return title[: LABEL_CHARACTERS - 1].rstrip() + "…"
 
 
+def layered_graph(columns, links):
+    """Nodes and edges of `columns` (lists of Jobs, left to right) joined by `links`
+    ((source key, target key, kind)); a second link between the same two jobs is not drawn."""
+    used = [column for column in columns if column]
+    nodes, anchors = [], {}
+    for number, column in enumerate(used):
+        x = 10 + COLUMN * number
+        for row, job in enumerate(column):
+            y = 20 + row * ROW
+            anchors[job.key] = (x, y + NODE_HEIGHT // 2)
+            nodes.append(Node(x, y, short_label(job.title), job.title, job.url, job.role))
+
+    def edge(source, target, kind):
+        (x1, y1), (x2, y2) = anchors[source], anchors[target]
+        x1 += NODE_WIDTH
+        if x2 - x1 == GAP:  # to the next column: one curve across the gap
+            middle = x1 + GAP // 2
+            return edge_to(f"M{x1},{y1} C{middle},{y1} {middle},{y2} {x2},{y2}", x2, y2, kind)
+        # Further or back: along the gutter between two rows, where no node stands.
+        gutter = y1 + ROW // 2 if y2 >= y1 else y1 - ROW // 2
+        path = (
+            f"M{x1},{y1} C{x1 + 5},{y1} {x1 + 5},{gutter} {x1 + 10},{gutter} H{x2 - 10} "
+            f"C{x2 - 5},{gutter} {x2 - 5},{y2} {x2},{y2}"
+        )
+        return edge_to(path, x2, y2, kind)
+
+    unique = {(source, target): kind for source, target, kind in links}
+    return {
+        "width": 20 + COLUMN * (len(used) - 1) + NODE_WIDTH if used else 0,
+        "height": 40 + max((len(column) for column in used), default=0) * ROW,
+        "node_width": NODE_WIDTH,
+        "node_height": NODE_HEIGHT,
+        "nodes": nodes,
+        "edges": [edge(source, target, kind) for (source, target), kind in unique.items()],
+    }
+
+
 def path_graph(result):
-    """Nodes and edges of a Pathfinder result (roles.pathfinder), one node a sheet."""
+    """The graph of a Pathfinder result (roles.pathfinder): before -> start -> one move ->
+    two moves, one node a sheet."""
     columns = [[], [], [], []]
-    placed = {}  # sheet id -> (column, row)
+    placed = set()
 
     def place(sheet, column, role):
         if sheet.pk not in placed:
-            placed[sheet.pk] = (column, len(columns[column]))
-            columns[column].append((sheet, role))
+            placed.add(sheet.pk)
+            columns[column].append(Job(sheet.pk, sheet.title, sheet.url, role))
 
     for sheet in result.starts:
         place(sheet, 1, "start")
@@ -81,33 +138,41 @@ def path_graph(result):
     for destination in result.destinations:
         for column, step in enumerate(destination.path, start=2):
             place(step.target, column, "destination")
-
-    used = [number for number, column in enumerate(columns) if column]
-    x_of = {number: 10 + COLUMN * used.index(number) for number in used}
-    nodes = [
-        Node(x_of[number], 20 + row * ROW, short_label(sheet.title), sheet.title, sheet.url, role)
-        for number in used
-        for row, (sheet, role) in enumerate(columns[number])
-    ]
-
-    def anchor(pk, side):
-        column, row = placed[pk]
-        x = x_of[column] + (NODE_WIDTH if side == "out" else 0)
-        return x, 20 + row * ROW + NODE_HEIGHT // 2
-
-    def edge(step):
-        (x1, y1), (x2, y2) = anchor(step.source.pk, "out"), anchor(step.target.pk, "in")
-        middle = (x1 + x2) // 2
-        return Edge(f"M{x1},{y1} C{middle},{y1} {middle},{y2} {x2},{y2}", step.kind)
-
     steps = [*result.before, *(step for d in result.destinations for step in d.path)]
-    unique = {(step.source.pk, step.target.pk): step for step in steps}
-    rows = max(len(column) for column in columns)
-    return {
-        "width": 20 + COLUMN * (len(used) - 1) + NODE_WIDTH,
-        "height": 40 + rows * ROW,
-        "node_width": NODE_WIDTH,
-        "node_height": NODE_HEIGHT,
-        "nodes": nodes,
-        "edges": [edge(step) for step in unique.values()],
-    }
+    return layered_graph(columns, [(s.source.pk, s.target.pk, s.kind) for s in steps])
+
+
+def columns_by_depth(jobs, links):
+    """Jobs in columns, each right of every job leading to it (a link closing a cycle aside),
+    each column ordered by where the jobs leading to its jobs stand, to cross fewer links."""
+    following = {job.key: [] for job in jobs}
+    preceding = {job.key: [] for job in jobs}
+    for source, target, _ in links:
+        following[source].append(target)
+        preceding[target].append(source)
+    waiting = {key: len(sources) for key, sources in preceding.items()}
+    depth = dict.fromkeys(following, 0)
+    left = dict.fromkeys(following)  # jobs not placed yet, in their given order
+    ready = deque(key for key in left if not waiting[key])
+    while left:
+        key = ready.popleft() if ready else next(iter(left))  # none ready: a cycle, broken here
+        del left[key]
+        for target in following[key]:
+            if target in left:
+                depth[target] = max(depth[target], depth[key] + 1)
+                waiting[target] -= 1
+                if not waiting[target]:
+                    ready.append(target)
+
+    columns, row = [[] for _ in range(max(depth.values(), default=-1) + 1)], {}
+
+    def rows_before(job):
+        rows = [row[source] for source in preceding[job.key] if source in row]
+        return sum(rows) / len(rows) if rows else math.inf
+
+    for job in jobs:
+        columns[depth[job.key]].append(job)
+    for column in columns:
+        column.sort(key=rows_before)  # stable: the given order among equals
+        row.update((job.key, number) for number, job in enumerate(column))
+    return columns

@@ -10,7 +10,6 @@ of experience. A fixed number of queries, whatever the number of sheets.
 from dataclasses import dataclass, field
 from statistics import mean
 
-from django.db.models import Count, Q
 from django.urls import reverse
 
 from .models import CareerMove, Role, RoleSkill, Salary
@@ -183,14 +182,7 @@ def from_sheets(start_ids, order="effort"):
     public = Role.objects.published()
     first = list(moves_from(start_ids))
     second = list(moves_from({target for _, target, _, _ in first} - set(start_ids)))
-    start_skills = RoleSkill.objects.filter(role__in=start_ids).values("skill")
-    close = list(
-        public.exclude(pk__in=start_ids)
-        .filter(role_skills__skill__in=start_skills)
-        .annotate(shared=Count("role_skills"))
-        .order_by("-shared", "sort_title")
-        .values_list("pk", flat=True)[:CLOSE_LINKS]
-    )
+    close = list(public.close_to_sheets(start_ids).values_list("pk", flat=True)[:CLOSE_LINKS])
     before = list(
         CareerMove.objects.filter(to_role__in=start_ids, from_role__in=public).values_list(
             "from_role_id", "to_role_id", "kind", "years_of_experience"
@@ -230,18 +222,8 @@ def from_sheets(start_ids, order="effort"):
 
 def from_skills(skill_ids, order="effort"):
     """Every public sheet, ranked by the essential skills it still asks of this person."""
-    essential = Q(role_skills__weight=RoleSkill.Weight.ESSENTIAL)
-    lacking = essential & ~Q(role_skills__skill__in=skill_ids)
-    ranked = (
-        Role.objects.published()
-        .annotate(
-            lacking=Count("role_skills", filter=lacking),
-            matching=Count("role_skills", filter=Q(role_skills__skill__in=skill_ids)),
-        )
-        .filter(matching__gt=0)
-        .order_by("lacking", "-matching", "sort_title")
-        .values_list("pk", flat=True)[: SHOWN * 3]
-    )
+    ranked = Role.objects.published().ranked_by_skills_lacking(skill_ids)
+    ranked = ranked.values_list("pk", flat=True)[: SHOWN * 3]
     sheets = load_sheets(list(ranked))
     destinations = [destination(sheet, [], set(skill_ids), {}) for sheet in sheets.values()]
     destinations.sort(key=lambda d: d.sort_key(order))

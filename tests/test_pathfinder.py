@@ -4,9 +4,10 @@ import re
 
 import pytest
 
-from roles.models import Skill
+from roles.models import RoleSkill, Skill
 from roles.pathfinder import from_sheets, from_skills
 
+from .factories import make_draft, make_role, make_skill
 from .test_views import page
 
 pytestmark = pytest.mark.django_db
@@ -138,3 +139,13 @@ def test_an_official_title_starts_at_the_sheets_carrying_its_rome_code(client, f
     heading = html.split('<h2 id="result-title">', 1)[1].split("</h2>", 1)[0]
     assert all(f">{sheet.title}</a>" in heading for sheet in carrying)
     assert "appellation officielle" in html and "M1704" in html
+
+
+def test_the_skills_offered_are_those_of_public_sheets(client):
+    public, drafted, unused = make_skill(), make_skill(), make_skill()
+    RoleSkill.objects.create(role=make_role(), skill=public)
+    RoleSkill.objects.create(role=make_draft(), skill=drafted)
+    html = page(client, "/mon-evolution/")
+    assert f'value="{public.slug}"' in html
+    assert f'value="{drafted.slug}"' not in html and f'value="{unused.slug}"' not in html
+    assert list(Skill.objects.used()) == list(Skill.objects.in_use())

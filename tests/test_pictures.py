@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from roles.charts import nice_ceiling
-from roles.models import CareerMove, Salary
+from roles.charts import Job, columns_by_depth, layered_graph, nice_ceiling
+from roles.models import CareerMove, Role, Salary
 
 from .factories import fill_sheet, make_draft, make_family, make_role
 from .test_queries import queries_to_render
@@ -62,22 +62,87 @@ class TestSalaryChart:
         assert [nice_ceiling(n) for n in [87_000, 4_200, 100_000, 0]] == [90_000, 5_000, 100_000, 1]
 
 
+def family_section(html, name):
+    start = html.index(f">{name}</h2>")
+    end = html.find('<section class="career-map__family"', start)
+    return html[start : end if end != -1 else len(html)]
+
+
 class TestCareerMap:
-    def test_groups_public_sheets_by_family_with_their_moves(self, client):
-        sales, crm = make_family(name="Commercial", order=1), make_family(name="CRM", order=2)
+    @pytest.fixture
+    def sales(self):
+        sales = make_family(name="Commercial", order=1)
         kam = make_role(title="Key account manager", family=sales)
         director = make_role(title="Directeur commercial", family=sales)
-        make_role(title="CRM manager", family=crm)
         hidden = make_draft(title="Brouillon", family=sales)
         CareerMove.objects.create(from_role=kam, to_role=director, years_of_experience=8)
-        CareerMove.objects.create(from_role=director, to_role=hidden)
+        CareerMove.objects.create(from_role=director, to_role=hidden, kind="lateral")
+        CareerMove.objects.create(from_title="Commercial terrain", to_role=kam, kind="change")
+        return kam, director, hidden
+
+    def test_draws_each_family_as_a_graph_whose_nodes_link_to_the_sheets(self, client, sales):
+        kam, director, hidden = sales
+        make_role(title="CRM manager", family=make_family(name="CRM", order=2))
         html = page(client, "/parcours/")
-        assert (
-            html.index("Commercial") < html.index("Key account manager") < html.index("CRM manager")
+        assert html.index(">Commercial</h2>") < html.index(">CRM</h2>")
+        svg = family_section(html, "Commercial").split("<svg", 1)[1].split("</svg>", 1)[0]
+        for sheet in (kam, director):
+            assert f'<a href="{sheet.get_absolute_url()}" tabindex="-1"><title>{sheet.title}' in svg
+        # A draft and a plain title are drawn, but are no links.
+        assert "<a><title>Brouillon</title>" in svg and "<a><title>Commercial terrain" in svg
+        assert hidden.get_absolute_url() not in html
+        kinds = re.findall(r'class="path-graph__edge path-graph__edge--(\w+)"', svg)
+        assert sorted(kinds) == ["change", "lateral", "promotion"]
+        assert no_inline_styles(html)
+
+    def test_lists_the_same_moves_as_text_family_by_family(self, client, sales):
+        kam, director, _ = sales
+        moves = family_section(page(client, "/parcours/"), "Commercial")
+        moves = moves.split('<ul class="career-map__moves">', 1)[1].split("</ul>", 1)[0]
+        items = re.findall(r"<li>(.*?)</li>", moves, re.S)
+        assert len(items) == 3
+        assert items[0].startswith("<span>Commercial terrain</span> → ")
+        assert "Reconversion" in items[0]
+        assert f'<a href="{kam.get_absolute_url()}">Key account manager</a> → ' in items[2]
+        assert "Promotion, après 8 ans d’expérience environ" in items[2]
+        assert items[2].endswith(
+            f'<a href="{director.get_absolute_url()}">Directeur commercial</a>'
         )
-        assert html.count(f'<a href="{director.get_absolute_url()}">Directeur commercial</a>') == 2
-        assert hidden.get_absolute_url() not in html and "<span>Brouillon</span>" in html
-        assert "après 8 ans" in html and no_inline_styles(html)
+        assert "Mobilité latérale" in items[1] and items[1].endswith("<span>Brouillon</span>")
+
+    def test_a_chain_of_moves_reads_from_left_to_right(self, client, sales):
+        svg = page(client, "/parcours/").split("<svg", 1)[1]
+        node = r'<rect [^>]*\sx="(\d+)"[^>]*/><text[^>]*>([^<]+)<'
+        x = {title: int(position) for position, title in re.findall(node, svg)}
+        chain = ["Commercial terrain", "Key account manager", "Directeur commercial", "Brouillon"]
+        assert [x[title] for title in chain] == sorted({x[title] for title in chain})
+
+    def test_names_the_sheets_with_no_move_yet(self, client):
+        alone = make_role(title="Métier sans parcours", family=make_family(name="Isolés"))
+        section = family_section(page(client, "/parcours/"), "Isolés")
+        assert "Sans parcours renseigné pour l’instant" in section
+        assert f'<a href="{alone.get_absolute_url()}">Métier sans parcours</a>' in section
+        assert "<svg" not in section
+
+    def test_pages_follow_the_family_order_then_the_title_order(self):
+        for order, titles in [(2, "MKA"), (1, "ZB"), (3, "C")]:
+            family = make_family(order=order)
+            for title in titles:
+                make_role(title=f"Métier {title}", family=family)
+        make_draft(title="Métier D", family=family)
+        ordered = Role.objects.published().for_list()
+        pages = ordered.by_family()
+        assert pages.count() == len(ordered) == 6
+        for window in [
+            slice(0, 6),
+            slice(0, 2),
+            slice(1, 4),
+            slice(1, 6),
+            slice(2, 3),
+            slice(4, 9),
+        ]:
+            assert pages[window] == list(ordered[window]), window
+        assert [role.title[-1] for role in pages[0:6]] == list("BZAKMC")
 
     def test_queries_do_not_grow_with_the_number_of_sheets(self, client):
         family = make_family()
@@ -87,6 +152,28 @@ class TestCareerMap:
         for _ in range(10):
             fill_sheet(make_role(family=family))
         assert queries_to_render(client, "/parcours/") == few
+
+
+class TestGraphLayout:
+    def jobs(self, *keys):
+        return [Job(key, key, None, "member") for key in keys]
+
+    def test_a_job_stands_right_of_every_job_leading_to_it(self):
+        links = [("a", "b", "promotion"), ("b", "c", "promotion"), ("a", "c", "change")]
+        columns = columns_by_depth(self.jobs("c", "b", "a"), links)
+        assert [[job.key for job in column] for column in columns] == [["a"], ["b"], ["c"]]
+
+    def test_a_cycle_is_broken_and_every_job_placed(self):
+        links = [("a", "b", "lateral"), ("b", "a", "lateral"), ("b", "c", "promotion")]
+        columns = columns_by_depth(self.jobs("a", "b", "c"), links)
+        assert [[job.key for job in column] for column in columns] == [["a"], ["b"], ["c"]]
+        graph = layered_graph(columns, links)
+        assert len(graph["nodes"]) == 3 and len(graph["edges"]) == 3
+
+    def test_jobs_are_ordered_like_those_leading_to_them(self):
+        links = [("a", "y", "promotion"), ("b", "x", "promotion")]
+        columns = columns_by_depth(self.jobs("a", "b", "x", "y"), links)
+        assert [job.key for job in columns[1]] == ["y", "x"]
 
 
 class TestSalaryComparison:

@@ -44,7 +44,7 @@ class PathfinderForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["competences"].queryset = Skill.objects.in_use().order_by("kind", "name")
+        self.fields["competences"].queryset = Skill.objects.used().order_by("kind", "name")
 
     def clean_ordre(self):
         order = self.cleaned_data["ordre"]

@@ -1,5 +1,7 @@
 """Browsing the sheets: list filters and sheets close to one another."""
 
+import functools
+
 from django.apps import apps
 from django.db.models import (
     Case,
@@ -40,10 +42,32 @@ class DiscoveryQuerySetMixin:
         at_hiring = salary.objects.filter(yearly | monthly, experience=salary.Experience.HIRING)
         return self.filter(pk__in=at_hiring.values("role"))
 
+    def by_family(self):
+        """These sheets (ordered by for_list()) as a sequence a Paginator pages quickly."""
+        return SheetsByFamily(self)
+
     def close_to(self, role):
         """Other sheets ranked by the skills they share with `role` (its skills prefetched)."""
         skill_ids = [role_skill.skill_id for role_skill in role.role_skills.all()]
         return self._sharing_skills(skill_ids).exclude(pk=role.pk)
+
+    def close_to_sheets(self, ids):
+        """Other sheets ranked by the skills they share with the sheets of these ids."""
+        skill_ids = _parts("RoleSkill").filter(role__in=ids).values_list("skill", flat=True)
+        # A list, not a subquery: PostgreSQL then reads only these skills' rows.
+        return self._sharing_skills(list(skill_ids)).exclude(pk__in=ids)
+
+    def ranked_by_skills_lacking(self, skill_ids):
+        """Sheets asking for one of these skills at least, fewest essential others first."""
+        essential = Q(role_skills__weight=_parts("RoleSkill").model.Weight.ESSENTIAL)
+        asked = Q(role_skills__skill__in=skill_ids)
+        having = _parts("RoleSkill").filter(skill__in=skill_ids).values("role")
+        return (
+            self.filter(pk__in=having)
+            .annotate(lacking=Count("role_skills", filter=essential & ~asked))
+            .annotate(matching=Count("role_skills", filter=asked))
+            .order_by("lacking", "-matching", "sort_title")
+        )
 
     def close_to_skill(self, skill):
         """Sheets that do not need `skill` but share most skills with those that do."""
@@ -77,6 +101,45 @@ class DiscoveryQuerySetMixin:
             .annotate(shared_skills=Count("role_skills"))
             .order_by("-shared_skills", "sort_title")
         )
+
+
+class SheetsByFamily:
+    """Sheets in family order, then title order, paged family by family: sorting every public
+    sheet by its family's order costs most of a page at 10,000 sheets, whereas the sheets of
+    one family come in title order from the (family, sort_title) index."""
+
+    def __init__(self, roles):
+        self.roles = roles
+
+    @functools.cached_property
+    def sizes(self):
+        """(family id, number of these sheets) in family order: one query."""
+        counted = self.roles.values("family").annotate(size=Count("pk"))
+        counted = counted.order_by("family__order", "family__name")
+        return [(row["family"], row["size"]) for row in counted]
+
+    def count(self):
+        return sum(size for _, size in self.sizes)
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, window):
+        """The sheets of a slice: three queries at most, whatever the families it reaches."""
+        reached, first = [], 0  # (family, start, stop, size) of each family the slice reaches
+        for family, size in self.sizes:
+            start, stop = max(window.start - first, 0), min(window.stop - first, size)
+            if start < stop:
+                reached.append((family, start, stop, size))
+            first += size
+        whole = [family for family, start, stop, size in reached if stop - start == size]
+        sheets = []
+        for family, start, stop, size in reached:
+            if stop - start < size:  # the first or the last family, in part
+                sheets += self.roles.filter(family=family).order_by("sort_title")[start:stop]
+            elif family == whole[0]:  # the families in between, whole: together
+                sheets += self.roles.filter(family__in=whole)
+        return sheets
 
 
 def _yearly_typical(salaries):

@@ -164,7 +164,10 @@ class Role(SlugNaturalKeyMixin, models.Model):
         ordering = ["sort_title"]
         verbose_name = "fiche métier"
         verbose_name_plural = "fiches métiers"
-        indexes = [models.Index(fields=["status", "published_at"])]
+        indexes = [
+            models.Index(fields=["status", "published_at"]),
+            models.Index(fields=["family", "sort_title"], name="role_family_sort_title"),
+        ]
 
     def __str__(self):
         return self.title

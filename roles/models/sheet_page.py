@@ -10,6 +10,7 @@ and the like answer from memory, as after `prefetch_related()`: the templates, t
 
 import datetime
 import functools
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -145,12 +146,15 @@ def with_career_moves(roles):
     roles = list(roles)
     ids = [role.pk for role in roles]
     moves = CareerMove.objects.filter(Q(from_role__in=ids) | Q(to_role__in=ids))
-    moves = list(moves.with_sheet_at("from_role", "to_role"))
+    incoming, outgoing = defaultdict(list), defaultdict(list)
+    for move in moves.with_sheet_at("from_role", "to_role"):
+        incoming[move.to_role_id].append(move)
+        outgoing[move.from_role_id].append(move)
     for role in roles:
         if not hasattr(role, "_prefetched_objects_cache"):
             role._prefetched_objects_cache = {}
-        remember(role, "incoming_moves", [move for move in moves if move.to_role_id == role.pk])
-        remember(role, "outgoing_moves", [move for move in moves if move.from_role_id == role.pk])
+        remember(role, "incoming_moves", incoming[role.pk])
+        remember(role, "outgoing_moves", outgoing[role.pk])
     return roles
 
 

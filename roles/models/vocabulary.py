@@ -1,7 +1,7 @@
 """The shared vocabularies sheets refer to: families, sectors and skills."""
 
 from django.db import models
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Exists, Max, OuterRef, Q
 
 from ..links import cached_reverse
 from .collation import french
@@ -36,6 +36,13 @@ class VocabularyQuerySet(SlugQuerySet):
 
     def in_use(self):
         return self.with_published_counts().filter(role_count__gt=0)
+
+    def used(self):
+        """Entries at least one public sheet refers to, uncounted: far cheaper than in_use()."""
+        from .sheet import Role
+
+        public = Q(**{f"{self.path_to_roles}__in": Role.objects.published()})
+        return self.filter(Exists(self.model.objects.filter(public, pk=OuterRef("pk"))))
 
     def for_sitemap(self):
         """Entries in use, with `last_modified`: the latest update of their public sheets."""

@@ -2,30 +2,29 @@
 
 from django.views.generic import ListView
 
+from ..career_map import family_maps
 from ..charts import nice_ceiling
 from ..forms.salaries import SalarySortForm
 from ..models import Role
-from ..models.sheet_page import with_career_moves
 from .mixins import BreadcrumbsMixin, ForgivingPaginationMixin
 
 
 class CareerMapView(BreadcrumbsMixin, ForgivingPaginationMixin, ListView):
-    """Every public sheet with the moves into and out of it, grouped by family."""
+    """Every public sheet with the moves into and out of it, drawn family by family."""
 
     template_name = "roles/career_map.html"
     context_object_name = "roles"
-    paginate_by = 100
+    paginate_by = 50  # a family's graph stays short enough to read
 
     def get_breadcrumbs(self):
         return [("Parcours", None)]
 
     def get_queryset(self):
-        return Role.objects.published().for_list()
+        return Role.objects.published().for_list().by_family()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # The page's sheets, each with its moves both ways: one query for the whole page.
-        context["roles"] = with_career_moves(context["roles"])
+        context["families"] = family_maps(context["roles"])
         return context
 
 
