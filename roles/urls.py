@@ -1,7 +1,18 @@
 from django.urls import path
 
 from . import api, feeds
-from .views import compare, groups, home, legal, pathfinder, pictures, reuse, search, sheets
+from .views import (
+    career_map,
+    compare,
+    groups,
+    home,
+    legal,
+    pathfinder,
+    reuse,
+    salaries,
+    search,
+    sheets,
+)
 
 app_name = "roles"
 
@@ -42,7 +53,7 @@ urlpatterns = [
     path("flux/atom/", feeds.LatestSheetsAtomFeed(), name="feed_atom"),
     path("flux/rss/", feeds.LatestSheetsFeed(), name="feed_rss"),
     path("comparer/", compare.CompareView.as_view(), name="compare"),
-    path("parcours/", pictures.CareerMapView.as_view(), name="career_map"),
+    path("parcours/", career_map.CareerMapView.as_view(), name="career_map"),
     path("mon-evolution/", pathfinder.PathfinderView.as_view(), name="pathfinder"),
-    path("salaires/", pictures.SalaryComparisonView.as_view(), name="salary_comparison"),
+    path("salaires/", salaries.SalaryComparisonView.as_view(), name="salary_comparison"),
 ]

@@ -1,31 +1,11 @@
-"""Pages drawn rather than written: the career map and the salary comparison."""
+"""The salary comparison."""
 
 from django.views.generic import ListView
 
-from ..career_map import family_maps
 from ..charts import nice_ceiling
 from ..forms.salaries import SalarySortForm
 from ..models import Role
 from .mixins import BreadcrumbsMixin, ForgivingPaginationMixin
-
-
-class CareerMapView(BreadcrumbsMixin, ForgivingPaginationMixin, ListView):
-    """Every public sheet with the moves into and out of it, drawn family by family."""
-
-    template_name = "roles/career_map.html"
-    context_object_name = "roles"
-    paginate_by = 50  # a family's graph stays short enough to read
-
-    def get_breadcrumbs(self):
-        return [("Parcours", None)]
-
-    def get_queryset(self):
-        return Role.objects.published().for_list().by_family()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["families"] = family_maps(context["roles"])
-        return context
 
 
 class SalaryComparisonView(BreadcrumbsMixin, ForgivingPaginationMixin, ListView):
