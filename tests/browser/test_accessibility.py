@@ -39,7 +39,7 @@ def test_forms_showing_their_errors_have_no_wcag_violation(page, site, url):
 
 
 @pytest.mark.parametrize(
-    "name", ["apercu", "sante-des-fiches", "fiche-depuis-le-rome", "fiche-depuis-le-rome-choix"]
+    "name", ["apercu", "completude-des-fiches", "fiche-depuis-le-rome", "fiche-depuis-le-rome-choix"]
 )
 def test_pages_the_project_adds_to_the_admin_have_no_wcag_violation(page, site, name):
     editor = get_user_model().objects.create_superuser("redaction", "r@example.com", "mdp-solide-1")
@@ -49,7 +49,7 @@ def test_pages_the_project_adds_to_the_admin_have_no_wcag_violation(page, site, 
     title = RomeTitle.objects.get(label="Directeur commercial / Directrice commerciale")
     urls = {
         "apercu": reverse("roles:role_preview", args=[coo.pk]),
-        "sante-des-fiches": reverse("admin:roles_role_completeness"),
+        "completude-des-fiches": reverse("admin:roles_role_completeness"),
         "fiche-depuis-le-rome": f"{from_rome}?q=directrice+commerciale",
         "fiche-depuis-le-rome-choix": f"{from_rome}?appellation={title.pk}",
     }
