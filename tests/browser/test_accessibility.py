@@ -39,7 +39,8 @@ def test_forms_showing_their_errors_have_no_wcag_violation(page, site, url):
 
 
 @pytest.mark.parametrize(
-    "name", ["apercu", "completude-des-fiches", "fiche-depuis-le-rome", "fiche-depuis-le-rome-choix"]
+    "name",
+    ["apercu", "completude-des-fiches", "fiche-depuis-le-rome", "fiche-depuis-le-rome-choix"],
 )
 def test_pages_the_project_adds_to_the_admin_have_no_wcag_violation(page, site, name):
     editor = get_user_model().objects.create_superuser("redaction", "r@example.com", "mdp-solide-1")
