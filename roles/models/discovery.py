@@ -47,9 +47,10 @@ class DiscoveryQuerySetMixin:
         return SheetsByFamily(self)
 
     def close_to(self, role):
-        """Other sheets ranked by the skills they share with `role` (its skills prefetched)."""
+        """Other sheets ranked by the skills they share with `role` (its skills prefetched),
+        with only what the sheet page links them with."""
         skill_ids = [role_skill.skill_id for role_skill in role.role_skills.all()]
-        return self._sharing_skills(skill_ids).exclude(pk=role.pk)
+        return self._ranked_by_shared_skills(skill_ids).exclude(pk=role.pk).only("title", "slug")
 
     def close_to_sheets(self, ids):
         """Other sheets ranked by the skills they share with the sheets of these ids."""
@@ -73,7 +74,9 @@ class DiscoveryQuerySetMixin:
         """Sheets that do not need `skill` but share most skills with those that do."""
         needing = self.filter(role_skills__skill=skill).values("pk")
         neighbours = _parts("RoleSkill").filter(role__in=needing).values("skill")
-        return self._sharing_skills(neighbours).exclude(role_skills__skill=skill)
+        return (
+            self.for_list()._ranked_by_shared_skills(neighbours).exclude(role_skills__skill=skill)
+        )
 
     def with_typical_salaries(self):
         """Annotate `salary_<stage>`: the first typical gross yearly salary of each stage."""
@@ -94,10 +97,9 @@ class DiscoveryQuerySetMixin:
         salaries = _yearly_typical(_parts("Salary").filter(role__in=self.values("pk")))
         return salaries.aggregate(highest=Max("yearly"))["highest"] or 0
 
-    def _sharing_skills(self, skill_ids):
+    def _ranked_by_shared_skills(self, skill_ids):
         return (
-            self.for_list()
-            .filter(role_skills__skill__in=skill_ids)
+            self.filter(role_skills__skill__in=skill_ids)
             .annotate(shared_skills=Count("role_skills"))
             .order_by("-shared_skills", "sort_title")
         )
