@@ -137,6 +137,16 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # The sheet's sections only (roles/jinja.py): rendered from a Django template.
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {
+            "environment": "roles.jinja.environment",
+            "shared": [BASE_DIR / "templates"],
+        },
+    },
 ]
 
 DATABASES = {

@@ -1,0 +1,51 @@
+"""The Jinja2 environment of the sheet's sections, the one page part no cache may answer.
+
+Profiled on the uncached sheet, Django's template engine spent more than the page's queries
+and Python together on these sections; Jinja2 compiles them to Python functions. Everything
+else, the layout included, stays in Django templates: `{% jinja_include %}` (templatetags
+/jinja.py) renders a Jinja2 template inside one, with the same context. The filters are the
+Django templates' own functions, and the templates get French typography once, when loaded,
+as Django's do (roles.typography).
+"""
+
+from django.template import defaultfilters
+from django.utils import timezone
+from jinja2 import Environment, FileSystemLoader
+
+from .links import cached_reverse
+from .templatetags.french import lang_title
+from .templatetags.roles_charts import salary_chart
+from .templatetags.roles_extras import de, euros, job_link, move_details, salary_range
+from .typography import french_template
+
+
+class FrenchLoader(FileSystemLoader):
+    """Jinja2 templates with French typography in their literal text, fixed at load time."""
+
+    def get_source(self, environment, template):
+        source, filename, uptodate = super().get_source(environment, template)
+        return french_template(source), filename, uptodate
+
+
+def local_date(moment, format_string):
+    """Django's `date` filter, in the site's time zone as Django templates show dates."""
+    return defaultfilters.date(timezone.template_localtime(moment), format_string)
+
+
+def environment(**options):
+    # Also searched: the Django templates' directory, for plain HTML fragments both use.
+    options["loader"] = FrenchLoader([*options["loader"].searchpath, *options.pop("shared")])
+    env = Environment(**options)
+    env.globals.update(url=cached_reverse, salary_chart=salary_chart)
+    env.filters.update(
+        date=local_date,
+        de=de,
+        euros=euros,
+        job_link=job_link,
+        lang_title=lang_title,
+        move_details=move_details,
+        pluralize=defaultfilters.pluralize,
+        salary_range=salary_range,
+        urlencode=defaultfilters.urlencode,
+    )
+    return env
