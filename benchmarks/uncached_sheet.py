@@ -26,7 +26,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "promel.settings")
 os.environ["BENCH_REFERENCE_VIEW"] = "1"  # the two reference views
 os.environ.setdefault("SEARCH_RATE", "100000000/m")  # one client asks for every search
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
