@@ -138,7 +138,7 @@ TEMPLATES = [
         },
     },
     {
-        # The sheet's sections only (roles/jinja.py): rendered from a Django template.
+        # The hot page parts only (roles/jinja.py), included by Django templates.
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         "DIRS": [BASE_DIR / "templates" / "jinja2"],
         "APP_DIRS": False,

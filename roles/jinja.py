@@ -1,11 +1,12 @@
-"""The Jinja2 environment of the sheet's sections, the one page part no cache may answer.
+"""The Jinja2 environment of the page parts that cost most to render with no cache.
 
 Profiled on the uncached sheet, Django's template engine spent more than the page's queries
-and Python together on these sections; Jinja2 compiles them to Python functions. Everything
-else, the layout included, stays in Django templates: `{% jinja_include %}` (templatetags
-/jinja.py) renders a Jinja2 template inside one, with the same context. The filters are the
-Django templates' own functions, and the templates get French typography once, when loaded,
-as Django's do (roles.typography).
+and Python together on the sheet's sections, and a tenth of the page on the site's header and
+footer with their links; Jinja2 compiles templates to Python functions. The layout, the forms
+and every other page stay in Django templates: `{% jinja_include %}` (templatetags/jinja.py)
+renders a Jinja2 template inside one, with the same context. The filters are the Django
+templates' own functions, and the templates get French typography once, when loaded, as
+Django's do (roles.typography).
 """
 
 from django.template import defaultfilters

@@ -1,8 +1,9 @@
 """The sheet page's data in few queries: its lists of parts come inside the sheet's own row.
 
 `Role.objects.for_sheet_page()` annotates each sheet with its missions, skills, training paths,
-career moves both ways, salaries, sectors, tags and public related sheets as JSON arrays (one
-correlated subquery each, on SQLite and PostgreSQL alike, compiled to SQL once per process);
+career moves both ways, salaries, sectors, tags, public related sheets and the rows of its
+official codes as JSON arrays (one correlated subquery each, on SQLite and PostgreSQL alike,
+compiled to SQL once per process);
 `with_page_parts(role)` turns them into model instances, with the skill, sector or sheet each
 row points to. Afterwards `role.missions.all()` and the like answer from memory, as after
 `prefetch_related()`: the templates, the JSON-LD and `Role.objects.close_to()` read the parts as
@@ -84,10 +85,11 @@ class PartList:
 
     columns: Columns  # the part's own fields, its primary key first
     rows: models.QuerySet  # the rows of every sheet
-    owner: str  # the lookup from a row to its sheet's primary key
+    owner: str  # the lookup from a row to the sheet's field `outer`
     order: tuple  # how the page orders them, as the lists' querysets do
     joined: dict = field(default_factory=dict)  # foreign key -> Columns of the row it points to
     keep: Callable = lambda part: True  # which parts the page shows
+    outer: str = "pk"
 
     @functools.cached_property
     def subquery(self):
@@ -95,7 +97,7 @@ class PartList:
         lookups = dict(self.columns.lookups)
         for relation, columns in self.joined.items():
             lookups |= {f"{relation}__{name}": lookup for name, lookup in columns.lookups.items()}
-        rows = self.rows.filter(**{self.owner: OuterRef("pk")}).order_by().values(self.owner)
+        rows = self.rows.filter(**{self.owner: OuterRef(self.outer)}).order_by().values(self.owner)
         as_json = JSONObject(**{name: F(lookup) for name, lookup in lookups.items()})
         return Subquery(rows.annotate(rows=JSONArray(as_json)).values("rows"))
 
@@ -149,7 +151,8 @@ def part_lists():
     salary_fields = same("id", "order", "experience", "amount_min", "amount_typical")
     salary_fields |= same("amount_max", "currency", "period", "company_size", "region")
     salary_fields |= same("source", "year", "sample_size", "note") | {"sector_id": "sector"}
-    return {
+    codes = {field: official_code(field) for field in CODE_FIELDS}
+    return codes | {
         "missions": PartList(
             Columns(mission, same("id", "order", "text", "scope", "company_context")),
             mission.objects.all(),
@@ -216,6 +219,16 @@ def part_lists():
     }
 
 
+def official_code(field):
+    """The row of an official list a sheet's code points to (crosswalks.CODE_SETS), as a
+    list of one: a join more in the sheet's query costs more to plan than this subquery."""
+    entry = apps.get_model("roles", "Role")._meta.get_field(field).related_model
+    key = entry._meta.pk.name
+    return PartList(
+        Columns(entry, {key: key, "label": "label"}), entry.objects.all(), key, (key,), outer=field
+    )
+
+
 @functools.cache
 def compiled_subquery(relation, alias):
     """The SQL of one part list's subquery on this database, compiled once: compiling the
@@ -235,7 +248,7 @@ class SheetPageQuerySetMixin:
             for relation in part_lists()
         }
         return (
-            self.select_related("family", "reviewed_by__editor_profile", *CODE_FIELDS)
+            self.select_related("family", "reviewed_by__editor_profile")
             .defer(*SEARCH_FIELDS)
             .annotate(**lists)
         )
@@ -274,7 +287,11 @@ def with_page_parts(role):
     introduction links to other sheets."""
     role._prefetched_objects_cache = {}
     for relation, part in part_lists().items():
-        remember(role, relation, part.instances(getattr(role, f"page_{relation}"), role._state.db))
+        parts = part.instances(getattr(role, f"page_{relation}"), role._state.db)
+        if relation in CODE_FIELDS:
+            role._state.fields_cache[relation] = parts[0] if parts else None
+        else:
+            remember(role, relation, parts)
     for move in role.incoming_moves.all():
         move._state.fields_cache["to_role"] = role
     for move in role.outgoing_moves.all():
