@@ -16,7 +16,14 @@ from jinja2 import Environment, FileSystemLoader
 from .links import cached_reverse
 from .templatetags.french import lang_title
 from .templatetags.roles_charts import salary_chart
-from .templatetags.roles_extras import de, euros, job_link, move_details, salary_range
+from .templatetags.roles_extras import (
+    de,
+    euros,
+    job_link,
+    move_details,
+    salary_range,
+    search_excerpt,
+)
 from .typography import french_template
 
 
@@ -47,6 +54,7 @@ def environment(**options):
         move_details=move_details,
         pluralize=defaultfilters.pluralize,
         salary_range=salary_range,
+        search_excerpt=search_excerpt,
         urlencode=defaultfilters.urlencode,
     )
     return env
