@@ -13,6 +13,7 @@ from django.template import defaultfilters
 from django.utils import timezone
 from jinja2 import Environment, FileSystemLoader
 
+from .forms import html
 from .links import cached_reverse
 from .templatetags.french import lang_title
 from .templatetags.roles_charts import salary_chart
@@ -21,6 +22,7 @@ from .templatetags.roles_extras import (
     euros,
     job_link,
     move_details,
+    plain_text,
     salary_range,
     search_excerpt,
 )
@@ -48,13 +50,18 @@ def environment(**options):
     env.filters.update(
         date=local_date,
         de=de,
+        errors=html.errors_html,
         euros=euros,
+        field_group=html.field_group_html,
         job_link=job_link,
+        label=html.label_html,
         lang_title=lang_title,
         move_details=move_details,
+        plain_text=plain_text,
         pluralize=defaultfilters.pluralize,
         salary_range=salary_range,
         search_excerpt=search_excerpt,
         urlencode=defaultfilters.urlencode,
+        widget=html.widget_html,
     )
     return env
