@@ -20,7 +20,7 @@ from django.apps import apps
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import JSONObject
+from django.db.models.functions import Cast, JSONObject
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.safestring import mark_safe
@@ -31,13 +31,35 @@ from .search import SEARCH_FIELDS
 
 
 class JSONArray(models.Aggregate):
-    """The aggregated values as one JSON array (NULL over no row on PostgreSQL)."""
+    """The aggregated values as one JSON array, in text (NULL over no row on PostgreSQL)."""
 
-    function = "JSONB_AGG"  # jsonb: Django reads it as text, as it does a JSONField
+    function = "JSON_AGG"
     output_field = models.JSONField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        # json, not jsonb: built several times faster. In text, as Django reads a JSONField
+        # (psycopg2 would decode json into Python itself).
+        template = "%(function)s(%(distinct)s%(expressions)s)::text"
+        return self.as_sql(compiler, connection, template=template, **extra_context)
 
     def as_sqlite(self, compiler, connection, **extra_context):
         return self.as_sql(compiler, connection, function="JSON_GROUP_ARRAY", **extra_context)
+
+
+class JSONRow(JSONObject):
+    """JSONObject, built as json rather than jsonb on PostgreSQL (see JSONArray)."""
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        keys_as_text = self.copy()  # as Django does: the keys are parameters of no known type
+        keys_as_text.set_source_expressions(
+            [
+                Cast(expression, models.TextField()) if index % 2 == 0 else expression
+                for index, expression in enumerate(self.get_source_expressions())
+            ]
+        )
+        return super(JSONObject, keys_as_text).as_sql(
+            compiler, connection, function="JSON_BUILD_OBJECT", **extra_context
+        )
 
 
 def decoder(model, name):
@@ -98,7 +120,7 @@ class PartList:
         for relation, columns in self.joined.items():
             lookups |= {f"{relation}__{name}": lookup for name, lookup in columns.lookups.items()}
         rows = self.rows.filter(**{self.owner: OuterRef(self.outer)}).order_by().values(self.owner)
-        as_json = JSONObject(**{name: F(lookup) for name, lookup in lookups.items()})
+        as_json = JSONRow(**{name: F(lookup) for name, lookup in lookups.items()})
         return Subquery(rows.annotate(rows=JSONArray(as_json)).values("rows"))
 
     def instances(self, rows, db):
