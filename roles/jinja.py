@@ -1,10 +1,11 @@
 """The Jinja2 environment of the page parts that cost most to render with no cache.
 
 Profiled on the uncached sheet, Django's template engine spent more than the page's queries
-and Python together on the sheet's sections, and a tenth of the page on the site's header and
-footer with their links; Jinja2 compiles templates to Python functions. The layout, the forms
-and every other page stay in Django templates: `{% jinja_include %}` (templatetags/jinja.py)
-renders a Jinja2 template inside one, with the same context. The filters are the Django
+and Python together on the sheet's sections and forms, and a tenth of the page on the site's
+header and footer with their links; lists spent as much on their sheet cards. Jinja2 compiles
+templates to Python functions. Those parts live in templates/jinja2/, once; the layout and
+the rest of every page stay in Django templates, which include them with
+`{% jinja_include %}` (templatetags/jinja.py), in the same context. The filters are the Django
 templates' own functions, and the templates get French typography once, when loaded, as
 Django's do (roles.typography).
 """
