@@ -142,10 +142,7 @@ TEMPLATES = [
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         "DIRS": [BASE_DIR / "templates" / "jinja2"],
         "APP_DIRS": False,
-        "OPTIONS": {
-            "environment": "roles.jinja.environment",
-            "shared": [BASE_DIR / "templates"],
-        },
+        "OPTIONS": {"environment": "roles.jinja.environment"},
     },
 ]
 

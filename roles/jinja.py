@@ -44,8 +44,7 @@ def local_date(moment, format_string):
 
 
 def environment(**options):
-    # Also searched: the Django templates' directory, for plain HTML fragments both use.
-    options["loader"] = FrenchLoader([*options["loader"].searchpath, *options.pop("shared")])
+    options["loader"] = FrenchLoader(options["loader"].searchpath)
     env = Environment(**options)
     env.globals.update(url=cached_reverse, salary_chart=salary_chart)
     env.filters.update(
