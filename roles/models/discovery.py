@@ -74,9 +74,7 @@ class DiscoveryQuerySetMixin:
         """Sheets that do not need `skill` but share most skills with those that do."""
         needing = self.filter(role_skills__skill=skill).values("pk")
         neighbours = _parts("RoleSkill").filter(role__in=needing).values("skill")
-        return (
-            self.for_list()._ranked_by_shared_skills(neighbours).exclude(role_skills__skill=skill)
-        )
+        return self._sharing_skills(neighbours).exclude(role_skills__skill=skill)
 
     def with_typical_salaries(self):
         """Annotate `salary_<stage>`: the first typical gross yearly salary of each stage."""
@@ -96,6 +94,10 @@ class DiscoveryQuerySetMixin:
         """The highest typical gross yearly salary of these sheets (0 when none)."""
         salaries = _yearly_typical(_parts("Salary").filter(role__in=self.values("pk")))
         return salaries.aggregate(highest=Max("yearly"))["highest"] or 0
+
+    def _sharing_skills(self, skill_ids):
+        """As cards, ranked by the skills they share with these."""
+        return self.for_list()._ranked_by_shared_skills(skill_ids)
 
     def _ranked_by_shared_skills(self, skill_ids):
         return (
