@@ -137,6 +137,13 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # The hot page parts only (roles/jinja.py), included by Django templates.
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "roles.jinja.environment"},
+    },
 ]
 
 DATABASES = {

@@ -47,9 +47,10 @@ class DiscoveryQuerySetMixin:
         return SheetsByFamily(self)
 
     def close_to(self, role):
-        """Other sheets ranked by the skills they share with `role` (its skills prefetched)."""
+        """Other sheets ranked by the skills they share with `role` (its skills prefetched),
+        with only what the sheet page links them with."""
         skill_ids = [role_skill.skill_id for role_skill in role.role_skills.all()]
-        return self._sharing_skills(skill_ids).exclude(pk=role.pk)
+        return self._ranked_by_shared_skills(skill_ids).exclude(pk=role.pk).only("title", "slug")
 
     def close_to_sheets(self, ids):
         """Other sheets ranked by the skills they share with the sheets of these ids."""
@@ -95,9 +96,12 @@ class DiscoveryQuerySetMixin:
         return salaries.aggregate(highest=Max("yearly"))["highest"] or 0
 
     def _sharing_skills(self, skill_ids):
+        """As cards, ranked by the skills they share with these."""
+        return self.for_list()._ranked_by_shared_skills(skill_ids)
+
+    def _ranked_by_shared_skills(self, skill_ids):
         return (
-            self.for_list()
-            .filter(role_skills__skill__in=skill_ids)
+            self.filter(role_skills__skill__in=skill_ids)
             .annotate(shared_skills=Count("role_skills"))
             .order_by("-shared_skills", "sort_title")
         )

@@ -1,128 +1,274 @@
-"""The sheet page's data in few queries: short lists of parts come inside the sheet's own row.
+"""The sheet page's data in few queries: its lists of parts come inside the sheet's own row.
 
-`Role.objects.for_sheet_page()` annotates each sheet with its missions, training paths,
-sectors, tags and public related sheets as JSON arrays (one correlated subquery each, on SQLite
-and PostgreSQL alike); `with_page_parts(role)` turns them into model instances and fetches the
-rest (skills, career moves both ways in one query, salaries). Afterwards `role.missions.all()`
-and the like answer from memory, as after `prefetch_related()`: the templates, the JSON-LD and
-`Role.objects.close_to()` read the parts as they do on a sheet fetched with for_detail().
+`Role.objects.for_sheet_page()` annotates each sheet with its missions, skills, training paths,
+career moves both ways, salaries, sectors, tags, public related sheets and the rows of its
+official codes as JSON arrays (one correlated subquery each, on SQLite and PostgreSQL alike,
+compiled to SQL once per process);
+`with_page_parts(role)` turns them into model instances, with the skill, sector or sheet each
+row points to. Afterwards `role.missions.all()` and the like answer from memory, as after
+`prefetch_related()`: the templates, the JSON-LD and `Role.objects.close_to()` read the parts as
+they do on a sheet fetched with for_detail().
 """
 
 import datetime
 import functools
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
-from django.db.models.functions import JSONObject
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast, JSONObject
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.safestring import mark_safe
 from taggit.models import Tag, TaggedItem
 
+from ..crosswalks import CODE_FIELDS
 from .search import SEARCH_FIELDS
 
 
 class JSONArray(models.Aggregate):
-    """The aggregated values as one JSON array (NULL over no row on PostgreSQL)."""
+    """The aggregated values as one JSON array, in text (NULL over no row on PostgreSQL)."""
 
-    function = "JSONB_AGG"  # jsonb: Django reads it as text, as it does a JSONField
+    function = "JSON_AGG"
     output_field = models.JSONField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        # json, not jsonb: built several times faster. In text, as Django reads a JSONField
+        # (psycopg2 would decode json into Python itself).
+        template = "%(function)s(%(distinct)s%(expressions)s)::text"
+        return self.as_sql(compiler, connection, template=template, **extra_context)
 
     def as_sqlite(self, compiler, connection, **extra_context):
         return self.as_sql(compiler, connection, function="JSON_GROUP_ARRAY", **extra_context)
 
 
+class JSONRow(JSONObject):
+    """JSONObject, built as json rather than jsonb on PostgreSQL (see JSONArray)."""
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        keys_as_text = self.copy()  # as Django does: the keys are parameters of no known type
+        keys_as_text.set_source_expressions(
+            [
+                Cast(expression, models.TextField()) if index % 2 == 0 else expression
+                for index, expression in enumerate(self.get_source_expressions())
+            ]
+        )
+        return super(JSONObject, keys_as_text).as_sql(
+            compiler, connection, function="JSON_BUILD_OBJECT", **extra_context
+        )
+
+
+def decoder(model, name):
+    """How a value of this model field comes out of JSON: dates as text, the rest as is."""
+    if isinstance(model._meta.get_field(name), models.DateTimeField):
+        return parse_moment
+    return None
+
+
+def parse_moment(text):
+    moment = parse_datetime(text)
+    if timezone.is_naive(moment):  # SQLite keeps UTC without an offset
+        moment = timezone.make_aware(moment, datetime.UTC)
+    return moment
+
+
 @dataclass
-class PartList:
-    """One short list of a sheet: where its rows are, and what of them the page reads."""
+class Columns:
+    """Some fields of a model, each read from a lookup of a part's rows."""
 
     model: type
+    lookups: dict  # model field (attname) -> lookup in the part's rows
+
+    @functools.cached_property
+    def decoders(self):
+        """(field, decoder) in the model's order of fields, as Model.from_db() reads them."""
+        names = [f.attname for f in self.model._meta.concrete_fields if f.attname in self.lookups]
+        return [(name, decoder(self.model, name)) for name in names]
+
+    def instance(self, row, db, prefix=""):
+        """A model instance of these fields of a decoded JSON row; None for a missing one."""
+        names, values = [], []
+        for name, decode in self.decoders:
+            value = row[prefix + name]
+            names.append(name)
+            values.append(decode(value) if decode and value is not None else value)
+        if values[0] is None:  # the primary key comes first: the row of a null foreign key
+            return None
+        return self.model.from_db(db, names, values)
+
+
+@dataclass
+class PartList:
+    """One list of parts of a sheet: where its rows are, and what of them the page reads."""
+
+    columns: Columns  # the part's own fields, its primary key first
     rows: models.QuerySet  # the rows of every sheet
-    owner: str  # the lookup from a row to its sheet's primary key
-    fields: dict  # model field -> lookup in `rows`
+    owner: str  # the lookup from a row to the sheet's field `outer`
     order: tuple  # how the page orders them, as the lists' querysets do
-    keep: Callable = lambda row: True  # which decoded rows the page shows
+    joined: dict = field(default_factory=dict)  # foreign key -> Columns of the row it points to
+    keep: Callable = lambda part: True  # which parts the page shows
+    outer: str = "pk"
 
     @functools.cached_property
     def subquery(self):
         """The rows of the outer sheet, as a JSON array of {field: value}."""
-        rows = self.rows.filter(**{self.owner: OuterRef("pk")}).order_by().values(self.owner)
-        as_json = JSONObject(**{name: F(lookup) for name, lookup in self.fields.items()})
+        lookups = dict(self.columns.lookups)
+        for relation, columns in self.joined.items():
+            lookups |= {f"{relation}__{name}": lookup for name, lookup in columns.lookups.items()}
+        rows = self.rows.filter(**{self.owner: OuterRef(self.outer)}).order_by().values(self.owner)
+        as_json = JSONRow(**{name: F(lookup) for name, lookup in lookups.items()})
         return Subquery(rows.annotate(rows=JSONArray(as_json)).values("rows"))
 
     def instances(self, rows, db):
-        """Model instances of the decoded rows, in the page's order."""
-        rows = [row for row in rows or [] if self.keep(row)]
-        rows.sort(key=lambda row: [row[key] for key in self.order])
-        names = list(self.fields)
-        return [self.model.from_db(db, names, [row[name] for name in names]) for row in rows]
+        """Model instances of the decoded rows, in the page's order, with their joined rows."""
+        rows = sorted(rows or [], key=lambda row: [row[key] for key in self.order])
+        parts = []
+        for row in rows:
+            part = self.columns.instance(row, db)
+            for relation, columns in self.joined.items():
+                part._state.fields_cache[relation] = columns.instance(row, db, f"{relation}__")
+            if self.keep(part):
+                parts.append(part)
+        return parts
 
 
-def published_by_now(row):
+def published_by_now(role):
     """The rest of published() on a decoded row, with the site's clock (the subquery is built
     once, so it cannot hold the time of the request)."""
-    moment = parse_datetime(row["published_at"])
-    if timezone.is_naive(moment):  # SQLite keeps UTC without an offset
-        moment = timezone.make_aware(moment, datetime.UTC)
-    row["published_at"] = moment
-    return moment <= timezone.now()
+    return role.published_at <= timezone.now()
 
 
 @functools.cache
 def part_lists():
     """relation of Role -> PartList (built once: building the subqueries costs more than
     running them)."""
-    mission, training, sector, role = (
-        apps.get_model("roles", name) for name in ("Mission", "TrainingPath", "Sector", "Role")
+    names = ("Mission", "RoleSkill", "TrainingPath", "CareerMove", "Salary", "Sector", "Skill")
+    mission, role_skill, training, move, salary, sector, skill = (
+        apps.get_model("roles", name) for name in names
     )
+    role = apps.get_model("roles", "Role")
     same = lambda *names: {name: name for name in names}  # noqa: E731
-    return {
+    order = ("order", "id")
+
+    def sheet_at(end):
+        """The sheet at one end of a career move, as much of it as the page shows."""
+        fields = ("title", "slug", "status", "published_at")
+        return Columns(role, {"id": end} | {name: f"{end}__{name}" for name in fields})
+
+    def move_list(towards, other_end):
+        moves = same("id", "order", "from_title", "to_title", "kind", "years_of_experience")
+        moves |= {"from_role_id": "from_role", "to_role_id": "to_role"}
+        return PartList(
+            Columns(move, moves),
+            move.objects.all(),
+            towards,
+            order,
+            joined={other_end: sheet_at(other_end)},
+        )
+
+    salary_fields = same("id", "order", "experience", "amount_min", "amount_typical")
+    salary_fields |= same("amount_max", "currency", "period", "company_size", "region")
+    salary_fields |= same("source", "year", "sample_size", "note") | {"sector_id": "sector"}
+    codes = {field: official_code(field) for field in CODE_FIELDS}
+    return codes | {
         "missions": PartList(
-            mission,
+            Columns(mission, same("id", "order", "text", "scope", "company_context")),
             mission.objects.all(),
             "role",
-            same("id", "order", "text", "scope", "company_context"),
-            ("order", "id"),
+            order,
+        ),
+        "role_skills": PartList(
+            Columns(role_skill, same("id", "order", "weight", "note") | {"skill_id": "skill"}),
+            role_skill.objects.all(),
+            "role",
+            order,
+            joined={
+                "skill": Columns(
+                    skill,
+                    {
+                        "id": "skill",
+                        "name": "skill__name",
+                        "slug": "skill__slug",
+                        "kind": "skill__kind",
+                    },
+                )
+            },
         ),
         "training_paths": PartList(
-            training,
+            Columns(
+                training, same("id", "order", "level", "institution", "fields_of_study", "note")
+            ),
             training.objects.all(),
             "role",
-            same("id", "order", "level", "institution", "fields_of_study", "note"),
-            ("order", "id"),
+            order,
+        ),
+        "incoming_moves": move_list("to_role", "from_role"),
+        "outgoing_moves": move_list("from_role", "to_role"),
+        "salaries": PartList(
+            Columns(salary, salary_fields),
+            salary.objects.all(),
+            "role",
+            order,
+            joined={
+                "sector": Columns(
+                    sector, {"id": "sector", "name": "sector__name", "slug": "sector__slug"}
+                )
+            },
         ),
         "sectors": PartList(
-            sector, sector.objects.all(), "roles", same("id", "name", "slug"), ("name",)
+            Columns(sector, same("id", "name", "slug")), sector.objects.all(), "roles", ("name",)
         ),
         "tags": PartList(
-            Tag,
+            Columns(Tag, {"id": "tag_id", "name": "tag__name", "slug": "tag__slug"}),
             TaggedItem.objects.filter(
                 content_type__app_label=role._meta.app_label,
                 content_type__model=role._meta.model_name,
             ),
             "object_id",
-            {"id": "tag_id", "name": "tag__name", "slug": "tag__slug"},
             ("name",),
         ),
         "related_roles": PartList(
-            role,
+            Columns(role, same("id", "title", "short_name", "slug", "sort_title", "published_at")),
             role.objects.filter(status=role.Status.PUBLISHED),
             "related_roles",
-            same("id", "title", "short_name", "slug", "sort_title", "published_at"),
             ("sort_title",),
             keep=published_by_now,
         ),
     }
 
 
+def official_code(field):
+    """The row of an official list a sheet's code points to (crosswalks.CODE_SETS), as a
+    list of one: a join more in the sheet's query costs more to plan than this subquery."""
+    entry = apps.get_model("roles", "Role")._meta.get_field(field).related_model
+    key = entry._meta.pk.name
+    return PartList(
+        Columns(entry, {key: key, "label": "label"}), entry.objects.all(), key, (key,), outer=field
+    )
+
+
+@functools.cache
+def compiled_subquery(relation, alias):
+    """The SQL of one part list's subquery on this database, compiled once: compiling the
+    subqueries cost more than the rest of the sheet's queries together. It refers to the outer
+    sheet as "roles_role", the alias of the table of a query on sheets."""
+    role = apps.get_model("roles", "Role")
+    query = role.objects.using(alias).annotate(rows=part_lists()[relation].subquery).query
+    sql, params = query.get_compiler(alias).compile(query.annotations["rows"])
+    return sql, tuple(params)
+
+
 class SheetPageQuerySetMixin:
     def for_sheet_page(self):
-        """Sheets with their short lists of parts as JSON, for with_page_parts()."""
-        lists = {f"page_{name}": part.subquery for name, part in part_lists().items()}
+        """Sheets with their lists of parts as JSON, for with_page_parts()."""
+        lists = {
+            f"page_{relation}": RawSQL(*compiled_subquery(relation, self.db), models.JSONField())
+            for relation in part_lists()
+        }
         return (
             self.select_related("family", "reviewed_by__editor_profile")
             .defer(*SEARCH_FIELDS)
@@ -159,18 +305,19 @@ def with_career_moves(roles):
 
 
 def with_page_parts(role):
-    """A sheet from for_sheet_page() with every part its page shows: three more queries, four
-    when its introduction links to other sheets."""
-    from .parts import RoleSkill, Salary
-
+    """A sheet from for_sheet_page() with every part its page shows; one more query when its
+    introduction links to other sheets."""
     role._prefetched_objects_cache = {}
     for relation, part in part_lists().items():
-        remember(role, relation, part.instances(getattr(role, f"page_{relation}"), role._state.db))
-    skills = RoleSkill.objects.filter(role=role).select_related("skill").defer("skill__description")
-    remember(role, "role_skills", skills)
-    salaries = Salary.objects.filter(role=role).select_related("sector")
-    remember(role, "salaries", salaries.defer("sector__description"))
-    with_career_moves([role])
+        parts = part.instances(getattr(role, f"page_{relation}"), role._state.db)
+        if relation in CODE_FIELDS:
+            role._state.fields_cache[relation] = parts[0] if parts else None
+        else:
+            remember(role, relation, parts)
+    for move in role.incoming_moves.all():
+        move._state.fields_cache["to_role"] = role
+    for move in role.outgoing_moves.all():
+        move._state.fields_cache["from_role"] = role
     shown = role.__class__.objects.with_public_sheet_links(role.introduction_html)
     role.introduction_shown = mark_safe(shown)  # noqa: S308 - sanitised when saved (signals)
     return role

@@ -82,7 +82,7 @@ class SheetPageView(RoleSheetMixin, DetailView):
             comment_threads=threads,
             comment_count=thread_size(threads),
             replying_to=find_thread(threads, comment_form["parent"].value()),
-            close_roles=Role.objects.published().close_to(role)[:CLOSE_ROLES_SHOWN],
+            close_roles=list(Role.objects.published().close_to(role)[:CLOSE_ROLES_SHOWN]),
             **kwargs,
         )
 
