@@ -141,7 +141,6 @@ TEMPLATES = [
         # The hot page parts only (roles/jinja.py), included by Django templates.
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         "DIRS": [BASE_DIR / "templates" / "jinja2"],
-        "APP_DIRS": False,
         "OPTIONS": {"environment": "roles.jinja.environment"},
     },
 ]
@@ -150,8 +149,7 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
-        # A connection that died with the server is replaced on the next request: the site
-        # recovers by itself when the database returns.
+        # A dead connection is replaced on the next request: the site recovers by itself.
         conn_health_checks=True,
     )
 }
@@ -184,7 +182,6 @@ STORAGES = {
     },
 }
 
-# Development serves static files straight from static/, without collectstatic.
 WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = DEBUG
 
@@ -202,17 +199,14 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=EMAIL_PORT == 587)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", default=EMAIL_PORT == 465)
-# Django waits forever by default: a hanging mail server would block a worker. This bounds
-# each socket operation; a visitor's answer never waits on mail longer than that (see
-# roles/notifications.py, which stops at the first failure and leaves the rest to the retry).
+# Django waits forever by default: this bounds each socket operation, so a hanging mail server
+# never blocks a worker (roles/visitors/notifications.py leaves the rest to the retry).
 EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "2"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Promel <ne-pas-repondre@promel.fr>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Brute force on the admin log-in (django-axes): after AXES_FAILURE_LIMIT failures from one
-# client address, whatever the usernames tried, that address is locked out for
-# AXES_COOLOFF_MINUTES. The address is the client's (TRUSTED_PROXY_COUNT), never the proxy's:
-# failures from elsewhere never lock an editor out.
+# Brute force on the admin log-in (django-axes): a client address (TRUSTED_PROXY_COUNT, never
+# the proxy's) with AXES_FAILURE_LIMIT failures is locked out for AXES_COOLOFF_MINUTES.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = ["ip_address"]
@@ -225,8 +219,7 @@ AXES_VERBOSE = False  # no start-up banner on every manage.py command
 TAGGIT_CASE_INSENSITIVE = True
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 
-# Approximate net pay shown beside gross salaries: employee contributions of a
-# private-sector "cadre" are about 25 % of gross pay.
+# Net pay shown beside gross: a private-sector "cadre" pays about 25 % in contributions.
 SALARY_NET_RATIO = 0.75
 
 ROLES_PER_PAGE = 24

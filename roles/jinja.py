@@ -16,14 +16,14 @@ from jinja2 import Environment, FileSystemLoader
 
 from .forms import html
 from .links import cached_reverse
-from .templatetags.french import lang_title
-from .templatetags.roles_charts import salary_chart
-from .templatetags.roles_extras import (
+from .rendering import (
     de,
     euros,
     job_link,
+    lang_title,
     move_details,
     plain_text,
+    salary_chart,
     salary_range,
     search_excerpt,
 )

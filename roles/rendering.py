@@ -5,7 +5,10 @@ import re
 import markdown
 import nh3
 from django.conf import settings
-from django.utils.html import escape, linebreaks
+from django.utils.html import escape, format_html, linebreaks
+from django.utils.safestring import mark_safe
+
+from .charts import salary_bars
 
 # Shown to editors under every Markdown field: what render_markdown keeps.
 MARKDOWN_HELP = (
@@ -123,3 +126,74 @@ def signed_euros(amount):
     if amount == 0:
         return "±0\u00a0€"
     return ("+" if amount > 0 else "\u2212") + euros(abs(amount))
+
+
+# Marks around highlighted words in search excerpts, replaced by <mark> after escaping.
+HIGHLIGHT_START, HIGHLIGHT_STOP = "\x02", "\x03"
+
+
+ELIDING_INITIALS = set("aeiouyàâäéèêëîïôöùûüœAEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŒ")
+
+
+def plain_text(text):
+    """Visitors' text, escaped, with line breaks and nofollow links."""
+    return mark_safe(render_plain_text(text))  # noqa: S308 - escaped in render_plain_text
+
+
+def job_link(sheet, name):
+    """A job of a career move: a link to its sheet when it has a public one, else its name."""
+    if sheet:
+        return format_html('<a href="{}">{}</a>', sheet.get_absolute_url(), name)
+    return format_html("<span>{}</span>", name)
+
+
+def move_details(move):
+    """The kind of a career move, and the usual experience before it."""
+    years = move.years_of_experience
+    if not years:
+        return format_html('<span class="move">{}</span>', move.get_kind_display())
+    return format_html(
+        '<span class="move">{}, après {} an{} d’expérience environ</span>',
+        move.get_kind_display(),
+        years,
+        "s" if years > 1 else "",
+    )
+
+
+def salary_range(figures):
+    """Low to high figures with the usual one, or only the usual one ("environ ...")."""
+    if figures.minimum is None or figures.maximum is None:
+        return format_html("environ {}", euros(figures.typical))
+    return format_html(
+        '{} à {}<br><span class="typical">habituellement {}</span>',
+        euros(figures.minimum),
+        euros(figures.maximum),
+        euros(figures.typical),
+    )
+
+
+def de(name):
+    """French "de" before a name, elided before a vowel: "de COO", "d’account executive"."""
+    return f"d’{name}" if name[:1] in ELIDING_INITIALS else f"de {name}"
+
+
+def search_excerpt(role):
+    """The search excerpt of a sheet, escaped, with matched words in <mark>; "" if none."""
+    excerpt = getattr(role, "excerpt", None) or ""
+    if HIGHLIGHT_START not in excerpt:
+        return ""
+    marked = escape(excerpt).replace(HIGHLIGHT_START, "<mark>").replace(HIGHLIGHT_STOP, "</mark>")
+    return mark_safe(marked)  # noqa: S308 - escaped above, only our own tags added
+
+
+def lang_title(role):
+    """The sheet's title, marked as English when its editors say so (screen readers switch)."""
+    if role.title_in_english:
+        return format_html('<span lang="en">{}</span>', role.title)
+    return role.title
+
+
+def salary_chart(salaries):
+    """{% salary_chart salaries as chart %}: chart.bars [(salary, Bar)] and chart.scale (€)."""
+    bars, scale = salary_bars(list(salaries))
+    return {"bars": bars, "scale": scale}

@@ -17,15 +17,13 @@ from django.db.models import F, Q, Value
 from django.db.models.functions import Concat, Left
 from django.utils.html import strip_tags
 
-from roles.rendering import render_markdown
+from roles.rendering import HIGHLIGHT_START, HIGHLIGHT_STOP, render_markdown
 
 # Long texts left out of lists (cards show the title, family and summary only).
 SEARCH_FIELDS = ["search_official", "search_content", "search_folded", "search_vector"]
 
 # Made by migration 0005 on PostgreSQL: the French configuration, accents removed.
 SEARCH_CONFIG = "french_unaccent"
-# Marks around highlighted words in excerpts, replaced by <mark> after escaping.
-HIGHLIGHT_START, HIGHLIGHT_STOP = "\x02", "\x03"
 SUGGESTION_THRESHOLD = 0.3
 TYPO_RESULTS = 24
 # ts_headline reads its whole text: excerpts come from the summary and the first characters of

@@ -1,7 +1,8 @@
 """French on the page: counts (« Aucune fiche », « 1 fiche », « 2 fiches »), English titles."""
 
 from django import template
-from django.utils.html import format_html
+
+from roles.rendering import lang_title
 
 register = template.Library()
 
@@ -19,9 +20,4 @@ def count(number, forms):
     return f"{number}\u00a0{one if number == 1 else many}"
 
 
-@register.filter
-def lang_title(role):
-    """The sheet's title, marked as English when its editors say so (screen readers switch)."""
-    if role.title_in_english:
-        return format_html('<span lang="en">{}</span>', role.title)
-    return role.title
+register.filter("lang_title", lang_title)

@@ -1,15 +1,12 @@
 from django import template
 
-from roles.charts import percent, salary_bars
+from roles.charts import percent
+from roles.rendering import salary_chart
 
 register = template.Library()
 
 
-@register.simple_tag
-def salary_chart(salaries):
-    """{% salary_chart salaries as chart %}: chart.bars [(salary, Bar)] and chart.scale (€)."""
-    bars, scale = salary_bars(list(salaries))
-    return {"bars": bars, "scale": scale}
+register.simple_tag(salary_chart)
 
 
 @register.filter
