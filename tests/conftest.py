@@ -1,11 +1,11 @@
-import io
-
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
+from django.db import connection
+from django.test import TransactionTestCase
 
-from roles.models import Role
-from roles.referentials.models import RomeCode
+from roles.models import Family, Role
+
+from . import database
 
 # The SMTP servers' fixtures (mail_server, mail_server_down, mail_server_hanging), for every test.
 pytest_plugins = ["tests.mail_servers"]
@@ -39,18 +39,36 @@ def no_lockout_by_default(settings):
     settings.AXES_ENABLED = False
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Each process's new test database, remembered as migrated (tests/database.py): a test
+    that commits gets the tables it wrote to put back as migrated, not every table emptied."""
+    with django_db_blocker.unblock():
+        database.remember_migrated()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(TransactionTestCase, "_fixture_setup", database.fixture_setup)
+        patch.setattr(TransactionTestCase, "_fixture_teardown", database.fixture_teardown)
+        yield
+
+
 @pytest.fixture
 def referentials(db):
-    """The official lists. Migrations load them into each test database once; a test on
-    `transactional_db` (the browser tests) empties every table when it ends, so then again."""
-    if not RomeCode.objects.exists():
-        call_command("load_referentials", stdout=io.StringIO())
+    """The official lists, which migrations load and every test starts with."""
+
+
+@pytest.fixture(scope="session")
+def fixture_sheet_rows(django_db_setup, django_db_blocker):
+    """What `load_initial_content` writes into a new database, loaded once per process."""
+    with django_db_blocker.unblock():
+        return database.load_fixture_sheets()
 
 
 @pytest.fixture
-def fixture_sheets(referentials):
-    """The sheets shipped in fixtures/, loaded as `make run` loads them."""
-    call_command("load_initial_content", verbosity=0)
+def fixture_sheets(fixture_sheet_rows, referentials):
+    """The sheets shipped in fixtures/, as `make run` loads them (into a database without
+    sheets): the rows the command wrote once, written again in this test's database."""
+    if not (Role.objects.exists() or Family.objects.exists()):
+        database.put_back(fixture_sheet_rows, list(fixture_sheet_rows))
     return Role.objects.published()
 
 

@@ -33,8 +33,7 @@ def import_file(tmp_path, document, name="import.json"):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_export_flush_import_reproduces_the_same_sheets(tmp_path, referentials):
-    call_command("load_initial_content", verbosity=0)
+def test_export_flush_import_reproduces_the_same_sheets(tmp_path, fixture_sheets):
     draft = fill_sheet(make_draft(title="Fiche en préparation", rome_code_id="M1707"))
     make_role(title="Fiche programmée", published_at=timezone.now() + timedelta(days=3))
     Role.objects.get(slug="coo").related_roles.add(draft)

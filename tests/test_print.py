@@ -6,7 +6,6 @@ import subprocess
 import unicodedata
 
 import pytest
-from django.core.management import call_command
 from pypdf import PdfReader
 
 from roles.models import Role
@@ -43,8 +42,7 @@ def print_to_pdf(url, path):
 
 
 @pytest.fixture
-def printed_sheet(live_server, tmp_path, referentials):
-    call_command("load_initial_content", verbosity=0)
+def printed_sheet(live_server, tmp_path, fixture_sheets):
     role = Role.objects.for_detail().get(slug="coo")
     return role, print_to_pdf(live_server.url + role.get_absolute_url(), tmp_path / "coo.pdf")
 
@@ -81,8 +79,7 @@ def test_no_page_ends_with_a_section_title(printed_sheet):
         assert last_line not in headings, f"page {number} ends with «\u202f{last_line}\u202f»"
 
 
-def test_the_printed_job_ad_shows_each_draft_in_full(live_server, tmp_path, referentials):
-    call_command("load_initial_content", verbosity=0)
+def test_the_printed_job_ad_shows_each_draft_in_full(live_server, tmp_path, fixture_sheets):
     pages = print_to_pdf(live_server.url + "/metiers/coo/offre-d-emploi/", tmp_path / "ad.pdf")
     text = " ".join(" ".join(pages).split())
     assert "## Pour postuler" in text  # end of the Markdown draft, beyond its box on screen
