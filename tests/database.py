@@ -16,7 +16,10 @@ into the next one.
 import re
 import threading
 
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.db.backends.signals import connection_created
 from django.test import TransactionTestCase
@@ -109,8 +112,11 @@ def read_tables(tables):
 
 def put_back(copy, tables):
     """Each table's rows replaced by the copy's, in one transaction (foreign keys are checked
-    at its end)."""
+    at its end); id sequences set after them and content types read again, as after loaddata
+    (a flush inside a test resets sequences and gives content types new ids)."""
     quote = connection.ops.quote_name
+    every_model = apps.get_models(include_auto_created=True)
+    models = [model for model in every_model if model._meta.db_table in tables]
     with transaction.atomic(), connection.cursor() as cursor:
         for table in tables:
             cursor.execute(f"DELETE FROM {quote(table)}")
@@ -124,6 +130,9 @@ def put_back(copy, tables):
                     f"INSERT INTO {quote(table)} ({names}) VALUES {', '.join([row] * len(batch))}",
                     [value for values in batch for value in values],
                 )
+        for statement in connection.ops.sequence_reset_sql(no_style(), models):
+            cursor.execute(statement)
+    ContentType.objects.clear_cache()  # ids a flush and a new migrate had given them
 
 
 def put_back_migrated():
