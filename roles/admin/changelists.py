@@ -66,3 +66,16 @@ class ReviewFilter(admin.SimpleListFilter):
         if self.value() == "a-jour":
             return queryset.reviewed()
         return queryset
+
+
+class ReadOnlyMixin:
+    """A screen to read: records written elsewhere, never added, changed or deleted here."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -2,10 +2,12 @@
 
 from django.contrib import admin
 
+from roles.admin.changelists import ReadOnlyMixin
+
 from .models import EscoOccupation, IscoGroup, OnetOccupation, RomeCode, RomeTitle
 
 
-class ReferenceAdmin(admin.ModelAdmin):
+class ReferenceAdmin(ReadOnlyMixin, admin.ModelAdmin):
     """Entries come from `load_referentials` only: nobody adds, changes or deletes one here."""
 
     search_fields = ["pk"]  # the search itself is ReferenceQuerySet.matching()
@@ -15,15 +17,6 @@ class ReferenceAdmin(admin.ModelAdmin):
         if not search_term.strip():
             return queryset, False
         return queryset.matching(search_term), True
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class RomeTitleInline(admin.TabularInline):

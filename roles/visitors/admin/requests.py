@@ -15,7 +15,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 
-from roles.admin.changelists import TolerantFiltersMixin
+from roles.admin.changelists import ReadOnlyMixin, TolerantFiltersMixin
 
 from ..models import Comment, ErasureLog, RecruitmentRequest, RequestNote
 
@@ -245,14 +245,5 @@ def personal_data_export(email):
 
 
 @admin.register(ErasureLog)
-class ErasureLogAdmin(admin.ModelAdmin):
+class ErasureLogAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_display = ["performed_at", "performed_by", "requests_deleted", "comments_deleted"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
