@@ -1,3 +1,5 @@
+import os
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
@@ -20,13 +22,21 @@ def pytest_terminal_summary(terminalreporter):
 
 
 def pytest_collection_modifyitems(config, items):
-    """The fault and stack tests start their own servers on a PostgreSQL of their own, not the
-    test database, whatever DATABASE_URL says: they run once, in the suite on PostgreSQL."""
+    """Tests that run once, in the suite on PostgreSQL.
+
+    The fault and stack tests start their own servers on a PostgreSQL of their own, not the
+    test database, whatever DATABASE_URL says. The browser tests too when
+    BROWSER_TESTS_ON_POSTGRESQL_ONLY is set: CI runs both suites, and what a person sees is
+    checked once, on the production database (a plain `make test` on SQLite runs them).
+    """
     if connection.vendor == "postgresql":
         return
-    skip = pytest.mark.skip(reason="not on the test database: runs in the suite on PostgreSQL")
+    only_there = {"faults", "stack"}
+    if os.environ.get("BROWSER_TESTS_ON_POSTGRESQL_ONLY"):
+        only_there.add("browser")
+    skip = pytest.mark.skip(reason="runs in the suite on PostgreSQL")
     for item in items:
-        if "faults" in item.keywords or "stack" in item.keywords:
+        if only_there & set(item.keywords):
             item.add_marker(skip)
 
 
