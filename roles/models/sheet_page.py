@@ -10,7 +10,6 @@ row points to. Afterwards `role.missions.all()` and the like answer from memory,
 they do on a sheet fetched with for_detail().
 """
 
-import datetime
 import functools
 from collections import defaultdict
 from collections.abc import Callable
@@ -22,11 +21,11 @@ from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, JSONObject
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from django.utils.safestring import mark_safe
 from taggit.models import Tag, TaggedItem
 
 from ..crosswalks import CODE_FIELDS
+from .rows import Columns
 from .search import SEARCH_FIELDS
 
 
@@ -60,45 +59,6 @@ class JSONRow(JSONObject):
         return super(JSONObject, keys_as_text).as_sql(
             compiler, connection, function="JSON_BUILD_OBJECT", **extra_context
         )
-
-
-def decoder(model, name):
-    """How a value of this model field comes out of JSON: dates as text, the rest as is."""
-    if isinstance(model._meta.get_field(name), models.DateTimeField):
-        return parse_moment
-    return None
-
-
-def parse_moment(text):
-    moment = parse_datetime(text)
-    if timezone.is_naive(moment):  # SQLite keeps UTC without an offset
-        moment = timezone.make_aware(moment, datetime.UTC)
-    return moment
-
-
-@dataclass
-class Columns:
-    """Some fields of a model, each read from a lookup of a part's rows."""
-
-    model: type
-    lookups: dict  # model field (attname) -> lookup in the part's rows
-
-    @functools.cached_property
-    def decoders(self):
-        """(field, decoder) in the model's order of fields, as Model.from_db() reads them."""
-        names = [f.attname for f in self.model._meta.concrete_fields if f.attname in self.lookups]
-        return [(name, decoder(self.model, name)) for name in names]
-
-    def instance(self, row, db, prefix=""):
-        """A model instance of these fields of a decoded JSON row; None for a missing one."""
-        names, values = [], []
-        for name, decode in self.decoders:
-            value = row[prefix + name]
-            names.append(name)
-            values.append(decode(value) if decode and value is not None else value)
-        if values[0] is None:  # the primary key comes first: the row of a null foreign key
-            return None
-        return self.model.from_db(db, names, values)
 
 
 @dataclass
