@@ -122,7 +122,7 @@ def starting_sheets(text):
         carrying = public.filter(rome_code=official.rome_id).order_by("sort_title")
         if ids := list(carrying.values_list("pk", flat=True)):
             return Start(ids, "official", official=official)
-    found = list(public.search(text)[:4])
+    found = list(Role.objects.search(text)[:4])
     if found:
         return Start([found[0].pk], "search", found[1:])
     return Start([], "search")

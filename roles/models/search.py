@@ -1,23 +1,20 @@
 """Search over role sheets: French full text on PostgreSQL, folded substrings elsewhere."""
 
 import difflib
+import functools
 import html
 import re
 import unicodedata
 
-from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-    TrigramWordDistance,
-)
-from django.db import connection, models
-from django.db.models import F, Q, Value
-from django.db.models.functions import Concat, Left
+from django.contrib.postgres.search import SearchVector, TrigramWordDistance
+from django.db import connection, connections, models
+from django.db.models import Q, Value
+from django.utils import timezone
 from django.utils.html import strip_tags
 
 from roles.rendering import HIGHLIGHT_START, HIGHLIGHT_STOP, render_markdown
+
+from .rows import Columns
 
 # Long texts left out of lists (cards show the title, family and summary only).
 SEARCH_FIELDS = ["search_official", "search_content", "search_folded", "search_vector"]
@@ -26,10 +23,10 @@ SEARCH_FIELDS = ["search_official", "search_content", "search_folded", "search_v
 SEARCH_CONFIG = "french_unaccent"
 SUGGESTION_THRESHOLD = 0.3
 TYPO_RESULTS = 24
-# ts_headline reads its whole text: excerpts come from the summary and the first characters of
-# the content (skills, missions, then the introduction). A word found only further on shows
-# the card's summary instead.
-EXCERPT_SOURCE_CHARACTERS = 1000
+# ts_headline reads its whole text, at about 0.25 ms per 1,000 characters: an excerpt comes
+# from the summary and the first characters of the content (skills, then missions). A word
+# found only further on shows the card's summary instead.
+EXCERPT_SOURCE_CHARACTERS = 600
 # Words the SQLite fallback ignores, as PostgreSQL's French dictionary does.
 STOP_WORDS = set("a au aux d de des du en et l la le les ou pour un une".split())
 
@@ -105,30 +102,91 @@ def refresh_search_columns(roles):
         )
 
 
-def prefix_query(query):
-    """Every word of `query` as a word start: "directr" finds "directrice"."""
-    words = re.findall(r"[^\W_]+", query)
-    if not words:
-        return SearchQuery("", config=SEARCH_CONFIG)
-    return SearchQuery(
-        " & ".join(f"{word}:*" for word in words), search_type="raw", config=SEARCH_CONFIG
-    )
+def prefix_terms(query):
+    """Every word of `query` as a word start, for to_tsquery: "directr" finds "directrice"."""
+    return " & ".join(f"{word}:*" for word in re.findall(r"[^\W_]+", query))
 
 
-def excerpt(ts_query):
-    """Summary and content around the matched words, marked for highlighting."""
-    text = Concat("summary", Value("\n"), "search_content", output_field=models.TextField())
-    return SearchHeadline(
-        Left(text, EXCERPT_SOURCE_CHARACTERS),
-        ts_query,
-        config=SEARCH_CONFIG,
-        start_sel=HIGHLIGHT_START,
-        stop_sel=HIGHLIGHT_STOP,
-        max_words=30,
-        min_words=12,
-        max_fragments=2,
-        fragment_delimiter=" … ",
-    )
+# The full-text search is SQL of its own: on a search no cache answers, the ORM took longer
+# to build and compile its two queries than PostgreSQL took to run them.
+TS_QUERIES = {
+    "websearch": "websearch_to_tsquery(%(config)s, %(text)s)",  # words as typed, "quotes", -not
+    "prefix": "to_tsquery(%(config)s, %(text)s)",  # prefix_terms()
+}
+MATCHES_SQL = """
+    FROM roles_role role JOIN roles_family family ON family.id = role.family_id,
+        {ts_query} query
+    WHERE role.status = %(published)s AND role.published_at <= %(now)s
+        AND role.search_vector @@ query
+"""
+COUNT_SQL = "SELECT COUNT(*)" + MATCHES_SQL
+# ts_headline() reads its whole text, and costs the most: PostgreSQL runs it after the LIMIT,
+# for the page's sheets only.
+PAGE_SQL = (
+    """SELECT role.id, role.title, role.short_name, role.slug, role.title_in_english,
+        role.summary, role.family_id, family.id AS family__id, family.name AS family__name,
+        family.slug AS family__slug,
+        ts_headline(%(config)s, LEFT(role.summary || E'\\n' || role.search_content, %(characters)s),
+            query, %(headline_options)s) AS excerpt"""
+    + MATCHES_SQL
+    + """ORDER BY ts_rank(role.search_vector, query) DESC, role.sort_title
+    LIMIT %(limit)s OFFSET %(offset)s"""
+)
+# One passage, the one with the most of the query's words: asking for two fragments made
+# ts_headline half as slow again.
+HEADLINE_OPTIONS = f"StartSel={HIGHLIGHT_START}, StopSel={HIGHLIGHT_STOP}, MaxWords=30, MinWords=12"
+
+
+@functools.cache
+def card_columns(role_model):
+    """The columns of PAGE_SQL, as the cards of a list read them."""
+    family_model = role_model._meta.get_field("family").related_model
+    names = ["id", "title", "short_name", "slug", "title_in_english", "summary", "family_id"]
+    sheet = Columns(role_model, {name: name for name in names})
+    family = Columns(family_model, {name: name for name in ["id", "name", "slug"]})
+    return sheet, family
+
+
+class FullTextResults:
+    """The published sheets a full-text query finds, best first, as a paginator reads them:
+    their number, counted first, and one query for each slice (a page)."""
+
+    def __init__(self, model, kind, text, db):
+        self.model, self.db = model, db
+        self.sql = PAGE_SQL.format(ts_query=TS_QUERIES[kind])
+        self.params = {
+            "config": SEARCH_CONFIG,
+            "text": text,
+            "published": model.Status.PUBLISHED.value,
+            "now": timezone.now(),
+        }
+        self.count = self._rows(COUNT_SQL.format(ts_query=TS_QUERIES[kind]), self.params)[0][
+            "count"
+        ]
+
+    def __len__(self):
+        return self.count
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop, _ = index.indices(self.count)
+        page = {"limit": max(stop - start, 0), "offset": start}
+        page |= {"characters": EXCERPT_SOURCE_CHARACTERS, "headline_options": HEADLINE_OPTIONS}
+        return [self.card(row) for row in self._rows(self.sql, self.params | page)]
+
+    def _rows(self, sql, params):
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(sql, params)
+            names = [column.name for column in cursor.description]
+            return [dict(zip(names, values, strict=True)) for values in cursor]
+
+    def card(self, row):
+        sheet_columns, family_columns = card_columns(self.model)
+        sheet = sheet_columns.instance(row, self.db)
+        sheet._state.fields_cache["family"] = family_columns.instance(row, self.db, "family__")
+        sheet.excerpt = row["excerpt"]
+        return sheet
 
 
 def query_words(query):
@@ -143,36 +201,33 @@ class SearchQuerySetMixin:
         refresh_search_columns(self)
 
     def search(self, query):
-        """Sheets matching `query`, best first, each with an `excerpt` (or None)."""
-        return self.search_counted(query)[0]
+        """The published sheets matching `query`, best first, each with an `excerpt` (or None).
 
-    def search_counted(self, query):
-        """search(), and how many sheets it finds when that was counted on the way (or None)."""
+        Call it on Role.objects: it searches every published sheet, whatever the queryset.
+        On PostgreSQL, a sequence a paginator slices (FullTextResults) or a queryset.
+        """
+        if self.query.has_filters():
+            raise TypeError("search() runs over every published sheet: call Role.objects.search()")
+        public = self.published().for_list()
         if connection.vendor == "postgresql":
-            return self._full_text_search(query)
-        return self._folded_search(query), None
+            return public._full_text_search(query)
+        return public._folded_search(query)
 
     def _full_text_search(self, query):
         # Cheapest first, each through its GIN index: whole words, then word starts
         # ("directr"), then trigrams for typos ("operatons"), which cost the most.
-        for ts_query in [
-            SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG),
-            prefix_query(query),
-        ]:
-            matches = self.filter(search_vector=ts_query)
-            count = matches.count()  # exists() would scan the table: LIMIT 1 defeats the index
-            if count:
-                rank = SearchRank(F("search_vector"), ts_query)
-                ranked = matches.annotate(rank=rank, excerpt=excerpt(ts_query))
-                return ranked.order_by("-rank", "sort_title"), count
+        for kind, text in [("websearch", query), ("prefix", prefix_terms(query))]:
+            if text:
+                results = FullTextResults(self.model, kind, text, self.db)
+                if results.count:
+                    return results
         # Typos: the titles nearest the query, one page of them, straight from the index.
         distance = TrigramWordDistance(Value(folded(query)), "search_titles")
-        typos = (
+        return (
             self.filter(search_titles__trigram_word_similar=folded(query))
             .annotate(rank=distance, excerpt=Value(None, models.TextField()))
             .order_by("rank", "sort_title")[:TYPO_RESULTS]
         )
-        return typos, None
 
     def _folded_search(self, query):
         words = query_words(query) or [folded(query).strip()]

@@ -19,17 +19,9 @@ class SearchView(ComputedSearchLimitMixin, BreadcrumbsMixin, ForgivingPagination
     def get_queryset(self):
         # Unbound without a query, so that the bare page shows no error.
         self.search_form = SearchForm(self.request.GET if "q" in self.request.GET else None)
-        self.result_count = None
         if not self.search_form.is_valid():
             return Role.objects.none()
-        roles, self.result_count = Role.objects.published().for_list().search_counted(self.query)
-        return roles
-
-    def get_paginator(self, *args, **kwargs):
-        paginator = super().get_paginator(*args, **kwargs)
-        if self.result_count is not None:  # counted by the search: no second COUNT
-            paginator.count = self.result_count
-        return paginator
+        return Role.objects.search(self.query)
 
     @property
     def query(self):
