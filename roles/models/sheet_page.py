@@ -61,7 +61,7 @@ class JSONRow(JSONObject):
         )
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: compiled() is cached per instance
 class PartList:
     """One list of parts of a sheet: where its rows are, and what of them the page reads."""
 
@@ -82,6 +82,20 @@ class PartList:
         rows = self.rows.filter(**{self.owner: OuterRef(self.outer)}).order_by().values(self.owner)
         as_json = JSONRow(**{name: F(lookup) for name, lookup in lookups.items()})
         return Subquery(rows.annotate(rows=JSONArray(as_json)).values("rows"))
+
+    def annotation(self, alias):
+        """The subquery as SQL, to annotate a query on sheets with."""
+        return RawSQL(*self.compiled(alias), models.JSONField())
+
+    @functools.cache  # noqa: B019 - a PartList lives as long as the process
+    def compiled(self, alias):
+        """The SQL of the subquery on this database, compiled once: compiling the subqueries
+        cost more than the rest of the sheet's queries together. It refers to the outer sheet
+        as "roles_role", the alias of the table of a query on sheets."""
+        role = apps.get_model("roles", "Role")
+        query = role.objects.using(alias).annotate(rows=self.subquery).query
+        sql, params = query.get_compiler(alias).compile(query.annotations["rows"])
+        return sql, tuple(params)
 
     def instances(self, rows, db):
         """Model instances of the decoded rows, in the page's order, with their joined rows."""
@@ -211,23 +225,11 @@ def official_code(field):
     )
 
 
-@functools.cache
-def compiled_subquery(relation, alias):
-    """The SQL of one part list's subquery on this database, compiled once: compiling the
-    subqueries cost more than the rest of the sheet's queries together. It refers to the outer
-    sheet as "roles_role", the alias of the table of a query on sheets."""
-    role = apps.get_model("roles", "Role")
-    query = role.objects.using(alias).annotate(rows=part_lists()[relation].subquery).query
-    sql, params = query.get_compiler(alias).compile(query.annotations["rows"])
-    return sql, tuple(params)
-
-
 class SheetPageQuerySetMixin:
     def for_sheet_page(self):
         """Sheets with their lists of parts as JSON, for with_page_parts()."""
         lists = {
-            f"page_{relation}": RawSQL(*compiled_subquery(relation, self.db), models.JSONField())
-            for relation in part_lists()
+            f"page_{relation}": part.annotation(self.db) for relation, part in part_lists().items()
         }
         return (
             self.select_related("family", "reviewed_by__editor_profile")

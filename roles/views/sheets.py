@@ -13,8 +13,8 @@ from ..models import OldSlug, Role
 from ..models.discovery import CLOSE_ROLES_SHOWN
 from ..models.sheet_page import with_page_parts
 from ..visitors.forms import CommentForm, RecruitmentRequestForm
-from ..visitors.models import Comment
-from ..visitors.querysets import find_thread, thread_size
+from ..visitors.querysets import find_thread, sheet_comments, thread_size
+from ..visitors.querysets import threads as comment_threads
 from .mixins import BreadcrumbsMixin, ForgivingPaginationMixin
 
 ROLE_LIST_CRUMB = ("Métiers", reverse_lazy("roles:role_list"))
@@ -65,14 +65,16 @@ class SheetPageView(RoleSheetMixin, DetailView):
         return Role.objects.visible_to(self.request.user)
 
     def get_queryset(self):
-        return self.visible_sheets().for_sheet_page()
+        sheets = self.visible_sheets()
+        comments = sheet_comments().annotation(sheets.db)
+        return sheets.for_sheet_page().annotate(page_comments=comments)
 
     def get_object(self, queryset=None):
         return with_page_parts(super().get_object(queryset))
 
     def get_context_data(self, comment_form=None, **kwargs):
         role = self.object
-        threads = list(Comment.objects.threads_of(role))
+        threads = comment_threads(sheet_comments().instances(role.page_comments, role._state.db))
         if comment_form is None:
             reply_to = self.request.GET.get("reponse_a")
             comment_form = CommentForm(role=role, initial={"parent": reply_to})

@@ -1,10 +1,15 @@
 """What the visitors' records are asked: pending mails, claims, retention, comment threads."""
 
+import functools
 from datetime import timedelta
 
+from django.apps import apps
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+
+from roles.models.rows import Columns
+from roles.models.sheet_page import PartList
 
 # A process that claimed a notification and died leaves it claimed this long at most.
 NOTIFICATION_LEASE = timedelta(minutes=10)
@@ -67,27 +72,36 @@ class CommentQuerySet(NotifiableQuerySet):
     def by_email(self, email):
         return self.filter(email__iexact=email)
 
-    def threads_of(self, role):
-        """Approved top-level comments of a sheet, oldest first, each with its approved
-        replies (`approved_replies`, oldest first): one query."""
-        comments = self.approved().filter(role=role).order_by("created_at", "pk")
-        comments = comments.only("role", "parent", "name", "text", "created_at")
-        threads = {}
-        replies = []
-        for comment in comments:
-            if comment.parent_id is None:
-                comment.approved_replies = []
-                threads[comment.pk] = comment
-            else:
-                replies.append(comment)
-        for reply in replies:
-            if reply.parent_id in threads:  # a reply to a comment not approved stays hidden
-                threads[reply.parent_id].approved_replies.append(reply)
-        return list(threads.values())
+
+@functools.cache  # one per process: its SQL is compiled once
+def sheet_comments():
+    """A sheet's approved comments, oldest first, as a list the sheet page reads in the sheet's
+    own query (roles.models.sheet_page): `.annotation(db)`, then `.instances(rows, db)`."""
+    comment = apps.get_model("visitors", "Comment")
+    fields = ["id", "role_id", "parent_id", "name", "text", "created_at"]
+    columns = Columns(comment, {name: name for name in fields})
+    return PartList(columns, comment.objects.approved(), "role", ("created_at", "id"))
+
+
+def threads(comments):
+    """Top-level comments, each with its replies (`approved_replies`), from approved comments
+    oldest first."""
+    threads = {}
+    replies = []
+    for comment in comments:
+        if comment.parent_id is None:
+            comment.approved_replies = []
+            threads[comment.pk] = comment
+        else:
+            replies.append(comment)
+    for reply in replies:
+        if reply.parent_id in threads:  # a reply to a comment not approved stays hidden
+            threads[reply.parent_id].approved_replies.append(reply)
+    return list(threads.values())
 
 
 def thread_size(threads):
-    """Number of comments in threads from `threads_of`, replies included, without a query."""
+    """Number of comments in `threads()`, replies included."""
     return sum(1 + len(thread.approved_replies) for thread in threads)
 
 
