@@ -9,10 +9,10 @@ from django.db.models import F, OuterRef, Q, Subquery
 
 from .role_queryset import HEAVY_FIELDS
 from .sheet import Role
-from .vocabulary import Sector, Skill
+from .vocabulary import ChoiceLabelsMixin, Sector, Skill
 
 
-class OrderedPart(models.Model):
+class OrderedPart(ChoiceLabelsMixin, models.Model):
     """Base of the sheet's parts: attached to one role, shown in the editor's order."""
 
     order = models.PositiveSmallIntegerField("ordre", default=0)

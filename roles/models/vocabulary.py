@@ -1,7 +1,10 @@
 """The shared vocabularies sheets refer to: families, sectors and skills."""
 
+import functools
+
 from django.db import models
 from django.db.models import Count, Exists, Max, OuterRef, Q
+from django.utils.encoding import force_str
 
 from ..links import cached_reverse
 from .collation import french
@@ -10,6 +13,21 @@ from .collation import french
 class SlugQuerySet(models.QuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
+
+
+@functools.cache
+def choice_labels(field):
+    """{value: label} of a model field's choices."""
+    return dict(field.flatchoices)
+
+
+class ChoiceLabelsMixin:
+    """get_FOO_display() from a dictionary made once per field. Django's own method, which
+    this overrides, makes it again at each call; the sheet page shows about sixty labels."""
+
+    def _get_FIELD_display(self, field):
+        value = getattr(self, field.attname)
+        return force_str(choice_labels(field).get(value, value), strings_only=True)
 
 
 class SlugNaturalKeyMixin:
@@ -100,7 +118,7 @@ class SkillQuerySet(VocabularyQuerySet):
     path_to_roles = "role_skills__role"
 
 
-class Skill(SlugNaturalKeyMixin, models.Model):
+class Skill(ChoiceLabelsMixin, SlugNaturalKeyMixin, models.Model):
     """A skill that several roles may require."""
 
     class Kind(models.TextChoices):
