@@ -6,6 +6,7 @@ import html
 import re
 import unicodedata
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchVector, TrigramWordDistance
 from django.db import connection, connections, models
 from django.db.models import Q, Value
@@ -108,30 +109,26 @@ def prefix_terms(query):
 
 
 # The full-text search is SQL of its own: on a search no cache answers, the ORM took longer
-# to build and compile its two queries than PostgreSQL took to run them.
+# to build and compile its queries than PostgreSQL took to run them.
 TS_QUERIES = {
     "websearch": "websearch_to_tsquery(%(config)s, %(text)s)",  # words as typed, "quotes", -not
     "prefix": "to_tsquery(%(config)s, %(text)s)",  # prefix_terms()
 }
-MATCHES_SQL = """
+# A page of matches, each with the number of all matches (`total`). ts_headline() reads its
+# whole text and costs the most: PostgreSQL runs it after the LIMIT, for the page's sheets.
+PAGE_SQL = """
+    SELECT role.id, role.title, role.short_name, role.slug, role.title_in_english,
+        role.summary, role.family_id, family.id AS family__id, family.name AS family__name,
+        family.slug AS family__slug, COUNT(*) OVER () AS total,
+        ts_headline(%(config)s, LEFT(role.summary || E'\\n' || role.search_content, %(characters)s),
+            query, %(headline_options)s) AS excerpt
     FROM roles_role role JOIN roles_family family ON family.id = role.family_id,
         {ts_query} query
     WHERE role.status = %(published)s AND role.published_at <= %(now)s
         AND role.search_vector @@ query
+    ORDER BY ts_rank(role.search_vector, query) DESC, role.sort_title
+    LIMIT %(limit)s OFFSET %(offset)s
 """
-COUNT_SQL = "SELECT COUNT(*)" + MATCHES_SQL
-# ts_headline() reads its whole text, and costs the most: PostgreSQL runs it after the LIMIT,
-# for the page's sheets only.
-PAGE_SQL = (
-    """SELECT role.id, role.title, role.short_name, role.slug, role.title_in_english,
-        role.summary, role.family_id, family.id AS family__id, family.name AS family__name,
-        family.slug AS family__slug,
-        ts_headline(%(config)s, LEFT(role.summary || E'\\n' || role.search_content, %(characters)s),
-            query, %(headline_options)s) AS excerpt"""
-    + MATCHES_SQL
-    + """ORDER BY ts_rank(role.search_vector, query) DESC, role.sort_title
-    LIMIT %(limit)s OFFSET %(offset)s"""
-)
 # One passage, the one with the most of the query's words: asking for two fragments made
 # ts_headline half as slow again.
 HEADLINE_OPTIONS = f"StartSel={HIGHLIGHT_START}, StopSel={HIGHLIGHT_STOP}, MaxWords=30, MinWords=12"
@@ -148,10 +145,13 @@ def card_columns(role_model):
 
 
 class FullTextResults:
-    """The published sheets a full-text query finds, best first, as a paginator reads them:
-    their number, counted first, and one query for each slice (a page)."""
+    """The published sheets a full-text query finds, best first, as a paginator reads them.
 
-    def __init__(self, model, kind, text, db):
+    The first page comes with the number of matches, in one query; another page (a slice)
+    takes one more.
+    """
+
+    def __init__(self, model, kind, text, db, first_page_size=settings.ROLES_PER_PAGE):
         self.model, self.db = model, db
         self.sql = PAGE_SQL.format(ts_query=TS_QUERIES[kind])
         self.params = {
@@ -159,10 +159,11 @@ class FullTextResults:
             "text": text,
             "published": model.Status.PUBLISHED.value,
             "now": timezone.now(),
+            "characters": EXCERPT_SOURCE_CHARACTERS,
+            "headline_options": HEADLINE_OPTIONS,
         }
-        self.count = self._rows(COUNT_SQL.format(ts_query=TS_QUERIES[kind]), self.params)[0][
-            "count"
-        ]
+        self.first_rows = self._rows(0, first_page_size)
+        self.count = self.first_rows[0]["total"] if self.first_rows else 0
 
     def __len__(self):
         return self.count
@@ -171,13 +172,15 @@ class FullTextResults:
         if not isinstance(index, slice):
             return self[index : index + 1][0]
         start, stop, _ = index.indices(self.count)
-        page = {"limit": max(stop - start, 0), "offset": start}
-        page |= {"characters": EXCERPT_SOURCE_CHARACTERS, "headline_options": HEADLINE_OPTIONS}
-        return [self.card(row) for row in self._rows(self.sql, self.params | page)]
+        if start == 0 and stop <= len(self.first_rows):
+            rows = self.first_rows[:stop]
+        else:
+            rows = self._rows(start, max(stop - start, 0))
+        return [self.card(row) for row in rows]
 
-    def _rows(self, sql, params):
+    def _rows(self, offset, limit):
         with connections[self.db].cursor() as cursor:
-            cursor.execute(sql, params)
+            cursor.execute(self.sql, self.params | {"offset": offset, "limit": limit})
             names = [column.name for column in cursor.description]
             return [dict(zip(names, values, strict=True)) for values in cursor]
 
