@@ -10,10 +10,10 @@ pytestmark = pytest.mark.django_db
 
 # An anonymous visitor's sheet through the whole middleware stack: 1 for the content version
 # behind its ETag (roles/caching.py), 1 for the sheet with its parts (missions, skills,
-# training, career moves both ways, salaries, sectors, tags, related sheets) and its official
-# codes, 1 for its comments and their replies, 1 for "métiers proches", and 1 when the
-# introduction links to other sheets (which of them are public).
-SHEET_QUERY_BUDGET = 5
+# training, career moves both ways, salaries, sectors, tags, related sheets), its official
+# codes and its approved comments, 1 for "métiers proches", and 1 when the introduction links
+# to other sheets (which of them are public).
+SHEET_QUERY_BUDGET = 4
 
 
 def queries_to_render(client, url):
