@@ -9,7 +9,9 @@ request does not depend on the load at all.
 
 It migrates and loads the fixture sheets if the database is empty, then asks Django's test
 client (middleware included, no network) for /_reference/django/, the sheet's
-/_reference/uncached-sheet/<slug>/ and a search with a new page number each time.
+/_reference/uncached-sheet/<slug>/ and a search with a new page number each time. Besides wall
+time, it prints the CPU time per request of this Python process and of its PostgreSQL backend
+(read in /proc: a server on this machine), the two parts of a request's cost under load.
 """
 
 import argparse
@@ -55,6 +57,20 @@ def counted(queries):
     return wrapper
 
 
+def backend_cpu_seconds():
+    """CPU time so far of this connection's PostgreSQL backend (a local server: /proc), or 0."""
+    if connection.vendor != "postgresql":
+        return 0.0
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:  # a server on another machine
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def profile(client, address, requests, top):
     profiler = cProfile.Profile()
     profiler.enable()
@@ -82,18 +98,22 @@ def main():
         for n in range(20):  # warm-up: templates, connection, caches
             assert client.get(address(n)).status_code == 200, name
     spent = dict.fromkeys(pages, 0.0)
+    python_cpu = dict.fromkeys(pages, 0.0)
+    database_cpu = dict.fromkeys(pages, 0.0)
     per_round = max(1, args.requests // ROUNDS)
     for round_number in range(ROUNDS):
         for name, address in pages.items():
-            start = time.perf_counter()
+            start, cpu, backend = time.perf_counter(), time.process_time(), backend_cpu_seconds()
             for n in range(per_round):
                 client.get(address(1000 + round_number * per_round + n))
             spent[name] += time.perf_counter() - start
+            python_cpu[name] += time.process_time() - cpu
+            database_cpu[name] += backend_cpu_seconds() - backend
 
     fixed = spent["octets fixes"]
     print(f"\n{per_round * ROUNDS} requêtes par page, {connection.vendor}, client de test.\n")
     print(f"{'page':<22} {'ms/requête':>10} {'rapport':>8} {'appels/requête':>15}", end="")
-    print(f" {'requêtes SQL':>13}")
+    print(f" {'requêtes SQL':>13} {'CPU Python ms':>14} {'CPU PostgreSQL ms':>18}")
     reports = []
     for name, address in pages.items():
         queries = []
@@ -101,8 +121,12 @@ def main():
             client.get(address(10**7))
         calls, report = profile(client, address, 20, args.top)
         reports.append((name, report))
-        ms = spent[name] / (per_round * ROUNDS) * 1000
-        print(f"{name:<22} {ms:10.2f} {fixed / spent[name]:8.1%} {calls:15.0f} {len(queries):13d}")
+        per_request = 1000 / (per_round * ROUNDS)
+        print(
+            f"{name:<22} {spent[name] * per_request:10.2f} {fixed / spent[name]:8.1%}"
+            f" {calls:15.0f} {len(queries):13d} {python_cpu[name] * per_request:14.2f}"
+            f" {database_cpu[name] * per_request:18.2f}"
+        )
     for name, report in reports if args.top else []:
         print(f"\n{name}\n{report}")
 
