@@ -7,7 +7,6 @@ from django.db import transaction
 from django.forms.formsets import all_valid
 from django.template.response import TemplateResponse
 
-from ..models import Role
 from ..views.sheets import SheetPageView
 from .layout import errors_of, sections_in_order
 
@@ -16,8 +15,8 @@ class UnsavedSheetPreview(SheetPageView):
     """The public sheet page, whose content exists only in a transaction rolled back once the
     page is rendered."""
 
-    def visible_sheets(self):
-        return Role.objects.all()
+    def shows_unpublished(self):
+        return True
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(preview=True, unsaved=True, **kwargs)

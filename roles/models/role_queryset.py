@@ -14,19 +14,18 @@ from ..rendering import linked_sheet_slugs, render_markdown, unlink_sheets
 from .collation import french
 from .discovery import DiscoveryQuerySetMixin
 from .search import SEARCH_FIELDS, SearchQuerySetMixin
-from .sheet_page import SheetPageQuerySetMixin
 from .vocabulary import SlugQuerySet
 
 # Long texts no page shows for a sheet it only links to.
 HEAVY_FIELDS = ["introduction", "introduction_html", "salary_note", *SEARCH_FIELDS]
 
 
-class RoleQuerySet(
-    SearchQuerySetMixin, DiscoveryQuerySetMixin, SheetPageQuerySetMixin, SlugQuerySet
-):
-    def published(self):
-        """Sheets the public may see: published, with a publication date already past."""
-        return self.filter(status=self.model.Status.PUBLISHED, published_at__lte=timezone.now())
+class RoleQuerySet(SearchQuerySetMixin, DiscoveryQuerySetMixin, SlugQuerySet):
+    def published(self, now=None):
+        """Sheets the public may see: published, with a publication date already past (at
+        `now`, the current time by default)."""
+        now = now or timezone.now()
+        return self.filter(status=self.model.Status.PUBLISHED, published_at__lte=now)
 
     def delete(self):
         from .parts import CareerMove

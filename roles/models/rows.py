@@ -14,9 +14,13 @@ from django.utils.dateparse import parse_datetime
 
 
 def decoder(model, name):
-    """How a value of this model field comes out of JSON: dates as text, the rest as is."""
-    if isinstance(model._meta.get_field(name), models.DateTimeField):
+    """How a value of this model field comes out of JSON or a cursor: dates as text or
+    datetimes, booleans as 0 and 1 on SQLite, the rest as is."""
+    field = model._meta.get_field(name)
+    if isinstance(field, models.DateTimeField):
         return parse_moment
+    if isinstance(field, models.BooleanField):
+        return bool
     return None
 
 
@@ -43,7 +47,8 @@ class Columns:
         return [(name, decoder(self.model, name)) for name in names]
 
     def instance(self, row, db, prefix=""):
-        """A model instance of these fields of a decoded JSON row; None for a missing one."""
+        """A model instance of these fields of a row (decoded JSON, or a cursor's row as a
+        dict); None for a missing one (a null foreign key)."""
         names, values = [], []
         for name, decode in self.decoders:
             value = row[prefix + name]

@@ -1,22 +1,24 @@
-"""The sheet page's data in few queries: its lists of parts come inside the sheet's own row.
+"""The sheet page's data in one query: its lists of parts come inside the sheet's own row.
 
-`Role.objects.for_sheet_page()` annotates each sheet with its missions, skills, training paths,
-career moves both ways, salaries, sectors, tags, public related sheets and the rows of its
-official codes as JSON arrays (one correlated subquery each, on SQLite and PostgreSQL alike,
-compiled to SQL once per process);
-`with_page_parts(role)` turns them into model instances, with the skill, sector or sheet each
-row points to. Afterwards `role.missions.all()` and the like answer from memory, as after
-`prefetch_related()`: the templates, the JSON-LD and `Role.objects.close_to()` read the parts as
+`sheet_page(slug)` reads the sheet with its family, its reviewer's public name, and its
+missions, skills, training paths, career moves both ways, salaries, sectors, tags, public
+related sheets and the rows of its official codes as JSON arrays (one correlated subquery
+each, on SQLite and PostgreSQL alike), in SQL compiled once per process (compiled.py);
+other apps add lists of their own (the comments). `with_page_parts(role)` turns the arrays into
+model instances, with the skill, sector or sheet each row points to. Afterwards
+`role.missions.all()` and the like answer from memory, as after `prefetch_related()`: the
+templates, the JSON-LD and `Role.objects.close_to()` read the parts as
 they do on a sheet fetched with for_detail().
 """
 
 import functools
+import json
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.db import models
+from django.db import DEFAULT_DB_ALIAS, models
 from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, JSONObject
@@ -25,6 +27,7 @@ from django.utils.safestring import mark_safe
 from taggit.models import Tag, TaggedItem
 
 from ..crosswalks import CODE_FIELDS
+from .compiled import PLACEHOLDER_MOMENT, CompiledQuery
 from .rows import Columns
 from .search import SEARCH_FIELDS
 
@@ -225,17 +228,75 @@ def official_code(field):
     )
 
 
-class SheetPageQuerySetMixin:
-    def for_sheet_page(self):
-        """Sheets with their lists of parts as JSON, for with_page_parts()."""
-        lists = {
-            f"page_{relation}": part.annotation(self.db) for relation, part in part_lists().items()
-        }
-        return (
-            self.select_related("family", "reviewed_by__editor_profile")
-            .defer(*SEARCH_FIELDS)
-            .annotate(**lists)
-        )
+# Values no sheet has, that the compiled query holds in place of the requested one.
+KEY_PLACEHOLDERS = {"slug": "slug-placeholder-of-the-compiled-sheet-page-query", "pk": -424242}
+
+
+def page_fields(model):
+    """The fields of its own a sheet's page reads: all but the search document."""
+    return [f.attname for f in model._meta.concrete_fields if f.name not in SEARCH_FIELDS]
+
+
+@functools.cache
+def page_query(key, unpublished, extra_lists):
+    """The sheet page's one query, compiled once (its own fields, its family, its reviewer's
+    public name, and every part list as JSON): the sheet of a `key` ("slug" or "pk"), among
+    unpublished sheets too or not."""
+    role = apps.get_model("roles", "Role")
+    family = apps.get_model("roles", "Family")
+    lists = {f"page_{name}": part for name, part in (*part_lists().items(), *extra_lists)}
+    names = [*page_fields(role), *(f"family__{field}" for field in page_fields(family))]
+    names += ["reviewed_by__editor_profile__id", "reviewed_by__editor_profile__display_name"]
+
+    def build(alias, key_value, now=None):
+        sheets = role.objects.using(alias).filter(**{key: key_value}).order_by()
+        if not unpublished:
+            sheets = sheets.published(now)
+        annotations = {name: part.annotation(alias) for name, part in lists.items()}
+        return sheets.annotate(**annotations).values(*names, *annotations)
+
+    placeholders = {"key_value": KEY_PLACEHOLDERS[key]}
+    if not unpublished:
+        placeholders["now"] = PLACEHOLDER_MOMENT
+    return CompiledQuery(build, **placeholders)
+
+
+@functools.cache
+def page_columns():
+    """How the sheet, its family and its reviewer's profile are read from the query's row."""
+    role, family, profile = (
+        apps.get_model("roles", name) for name in ("Role", "Family", "EditorProfile")
+    )
+    same = lambda names: {name: name for name in names}  # noqa: E731
+    return (
+        Columns(role, same(page_fields(role))),
+        Columns(family, same(page_fields(family))),
+        Columns(profile, same(["id", "display_name"])),
+    )
+
+
+def sheet_page(key, value, unpublished=False, extra_lists=(), using=DEFAULT_DB_ALIAS):
+    """The sheet whose `key` ("slug" or "pk") has this value, with every part its page shows,
+    in one query; None when there is none (or it is not public, unless `unpublished`).
+    `extra_lists`: (name, PartList) pairs of other apps, left as decoded rows in `page_<name>`."""
+    values = {"key_value": value} if unpublished else {"key_value": value, "now": timezone.now()}
+    rows = page_query(key, unpublished, tuple(extra_lists)).rows(using, **values)
+    if not rows:
+        return None
+    row = rows[0]
+    sheet_columns, family_columns, profile_columns = page_columns()
+    role = sheet_columns.instance(row, using)
+    role._state.fields_cache["family"] = family_columns.instance(row, using, "family__")
+    if role.reviewed_by_id is not None:
+        reviewer = role._meta.get_field("reviewed_by").related_model
+        reviewer = reviewer.from_db(using, ["id"], [role.reviewed_by_id])
+        profile = profile_columns.instance(row, using, "reviewed_by__editor_profile__")
+        reviewer._state.fields_cache["editor_profile"] = profile
+        role._state.fields_cache["reviewed_by"] = reviewer
+    for name, value in row.items():
+        if name.startswith("page_"):
+            setattr(role, name, json.loads(value) if isinstance(value, str) else value)
+    return with_page_parts(role)
 
 
 def remember(role, relation, objects):
@@ -267,7 +328,7 @@ def with_career_moves(roles):
 
 
 def with_page_parts(role):
-    """A sheet from for_sheet_page() with every part its page shows; one more query when its
+    """A sheet of sheet_page() given every part its page shows; one more query when its
     introduction links to other sheets."""
     role._prefetched_objects_cache = {}
     for relation, part in part_lists().items():

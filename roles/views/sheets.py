@@ -11,7 +11,7 @@ from ..caching import private_page
 from ..forms.filters import RoleFilterForm
 from ..models import OldSlug, Role
 from ..models.discovery import CLOSE_ROLES_SHOWN
-from ..models.sheet_page import with_page_parts
+from ..models.sheet_page import sheet_page
 from ..visitors.forms import CommentForm, RecruitmentRequestForm
 from ..visitors.querysets import find_thread, sheet_comments, thread_size
 from ..visitors.querysets import threads as comment_threads
@@ -61,16 +61,17 @@ class RoleSheetMixin(BreadcrumbsMixin):
 class SheetPageView(RoleSheetMixin, DetailView):
     """The sheet page: its content, its forms and comments."""
 
-    def visible_sheets(self):
-        return Role.objects.visible_to(self.request.user)
-
-    def get_queryset(self):
-        sheets = self.visible_sheets()
-        comments = sheet_comments().annotation(sheets.db)
-        return sheets.for_sheet_page().annotate(page_comments=comments)
+    def shows_unpublished(self):
+        """Drafts and scheduled sheets too (editors)."""
+        return self.request.user.has_perm("roles.view_role")
 
     def get_object(self, queryset=None):
-        return with_page_parts(super().get_object(queryset))
+        key = "pk" if self.pk_url_kwarg in self.kwargs else "slug"
+        comments = ("comments", sheet_comments())
+        role = sheet_page(key, self.kwargs[key], self.shows_unpublished(), [comments])
+        if role is None:
+            raise Http404("Aucune fiche à cette adresse.")
+        return role
 
     def get_context_data(self, comment_form=None, **kwargs):
         role = self.object
@@ -111,8 +112,8 @@ class RolePreviewView(PermissionRequiredMixin, SheetPageView):
     permission_required = "roles.view_role"
     login_url = reverse_lazy("admin:login")
 
-    def visible_sheets(self):
-        return Role.objects.all()
+    def shows_unpublished(self):
+        return True
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(preview=True, **kwargs)

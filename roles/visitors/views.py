@@ -69,8 +69,8 @@ class CommentView(RoleDetailView):
 
     http_method_names = ["get", "post"]
 
-    def visible_sheets(self):
-        return Role.objects.published()
+    def shows_unpublished(self):
+        return False
 
     def get(self, request, *args, **kwargs):
         """Reloading the page of a refused comment (its address) leads back to the form."""
