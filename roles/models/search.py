@@ -211,10 +211,9 @@ class SearchQuerySetMixin:
         """
         if self.query.has_filters():
             raise TypeError("search() runs over every published sheet: call Role.objects.search()")
-        public = self.published().for_list()
         if connection.vendor == "postgresql":
-            return public._full_text_search(query)
-        return public._folded_search(query)
+            return self._full_text_search(query)
+        return self.published().for_list()._folded_search(query)
 
     def _full_text_search(self, query):
         # Cheapest first, each through its GIN index: whole words, then word starts
@@ -227,7 +226,9 @@ class SearchQuerySetMixin:
         # Typos: the titles nearest the query, one page of them, straight from the index.
         distance = TrigramWordDistance(Value(folded(query)), "search_titles")
         return (
-            self.filter(search_titles__trigram_word_similar=folded(query))
+            self.published()
+            .for_list()
+            .filter(search_titles__trigram_word_similar=folded(query))
             .annotate(rank=distance, excerpt=Value(None, models.TextField()))
             .order_by("rank", "sort_title")[:TYPO_RESULTS]
         )
