@@ -7,8 +7,8 @@ each, on SQLite and PostgreSQL alike), in SQL compiled once per process (compile
 other apps add lists of their own (the comments). `with_page_parts(role)` turns the arrays into
 model instances, with the skill, sector or sheet each row points to. Afterwards
 `role.missions.all()` and the like answer from memory, as after `prefetch_related()`: the
-templates, the JSON-LD and `Role.objects.close_to()` read the parts as
-they do on a sheet fetched with for_detail().
+templates and the JSON-LD read the parts as they do on a sheet fetched with
+for_detail().
 """
 
 import functools

@@ -10,7 +10,7 @@ from .. import job_ad
 from ..caching import private_page
 from ..forms.filters import RoleFilterForm
 from ..models import OldSlug, Role
-from ..models.discovery import CLOSE_ROLES_SHOWN
+from ..models.discovery import close_sheets
 from ..models.sheet_page import sheet_page
 from ..visitors.forms import CommentForm, RecruitmentRequestForm
 from ..visitors.querysets import find_thread, sheet_comments, thread_size
@@ -85,7 +85,7 @@ class SheetPageView(RoleSheetMixin, DetailView):
             comment_threads=threads,
             comment_count=thread_size(threads),
             replying_to=find_thread(threads, comment_form["parent"].value()),
-            close_roles=list(Role.objects.published().close_to(role)[:CLOSE_ROLES_SHOWN]),
+            close_roles=close_sheets(role),
             **kwargs,
         )
 
