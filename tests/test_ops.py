@@ -1,7 +1,9 @@
-"""Health check, database outages and structured logs."""
+"""Health check, database outages, structured logs and the workers' memory."""
 
 import json
 import logging
+import subprocess
+import sys
 
 import pytest
 from django.db import OperationalError
@@ -95,3 +97,11 @@ def test_server_errors_are_logged_without_what_the_visitor_typed(client, monkeyp
     lines = [JsonFormatter().format(record) for record in caplog.records]
     assert any('"path": "/recherche/"' in line and "RuntimeError" in line for line in lines)
     assert not any("motdepasse-tres-secret" in line for line in lines)
+
+
+def test_a_worker_leaves_what_it_loaded_out_of_garbage_collections():
+    loaded = "import gc, promel.wsgi; print(gc.get_freeze_count())"
+    frozen = subprocess.run(
+        [sys.executable, "-c", loaded], capture_output=True, text=True, check=True
+    )
+    assert int(frozen.stdout) > 10_000  # Django, the apps and their models
