@@ -4,7 +4,9 @@
 Prints requests/s, p50/p99, errors and non-2xx per page and connection count, each with its
 ratio to a reference measured in the same run: pages through nginx against nginx serving the
 same sheet bytes as a static file over the same TLS; pages from gunicorn reached directly over
-plain HTTP against a Django view of that gunicorn returning fixed bytes. Then a 60-second soak
+plain HTTP against a Django view of that gunicorn returning fixed bytes; and where each
+request's CPU went (gunicorn's workers, PostgreSQL, nginx, Redis, wrk), which does not drift
+with the machine's speed as much as requests/s do. Then a 60-second soak
 over every sheet page and a few searches, with the workers' memory before and after.
 
 Usage: make bench   (BENCH_SECONDS=30 by default; BENCH_CONNECTIONS="16 64"; BENCH_SOAK=60)
@@ -14,6 +16,7 @@ On demand only, never in CI: figures depend on the machine and what else runs on
 import json
 import os
 import re
+import resource
 import shutil
 import signal
 import ssl
@@ -54,6 +57,8 @@ PAGES = {
 UNIQUE_PAGES = {"search, each new", "search uncached"}
 SEARCHES = ["directeur", "commercial", "relation client", "CRM", "opérations", "marketing"]
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+# Where a request's CPU goes: the processes of these names on this machine (/proc), and wrk.
+SERVERS = {"gunicorn": "django", "postgres": "postgres", "nginx": "nginx", "redis-server": "redis"}
 INSECURE = ssl._create_unverified_context()
 
 
@@ -72,6 +77,8 @@ def start_stack(info):
         "BENCH_REFERENCE_VIEW": "1",
         # wrk is one client: the per-client search limit would answer it 429 at once.
         "SEARCH_RATE": os.environ.get("SEARCH_RATE", "100000000/m"),
+        # A database connection outlives every run: a closed backend's CPU can no longer be read.
+        "CONN_MAX_AGE": "3600",
     }
     stack = subprocess.Popen(["bash", "scripts/serve.sh"], cwd=PROJECT, env=env)
     for _ in range(600):
@@ -90,16 +97,47 @@ def worker_memory(work):
     return sum(int(line) for line in out.stdout.split())
 
 
+def server_cpu():
+    """CPU seconds so far of each process of SERVERS, by pid: {pid: (kind, seconds)}."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    readings = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            name, fields = stat.read_text().split(" (", 1)[1].rsplit(") ", 1)
+        except OSError:  # ended meanwhile
+            continue
+        if name in SERVERS:
+            user, system = fields.split()[11:13]
+            readings[stat.parent.name] = (SERVERS[name], (int(user) + int(system)) / ticks)
+    return readings
+
+
+def cpu_per_request(before, after, wrk_seconds, requests):
+    """CPU ms per request of each kind of process between two readings, and of wrk."""
+    spent = dict.fromkeys(SERVERS.values(), 0.0)
+    for pid, (kind, seconds) in after.items():
+        spent[kind] += seconds - before.get(pid, (kind, 0.0))[1]
+    spent["wrk"] = wrk_seconds
+    return {kind: 1000 * seconds / requests for kind, seconds in spent.items()}
+
+
+def children_cpu():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def wrk(url, connections, seconds, script=None):
     options = ["-s", str(script)] if script else []
     if url.startswith(GUNICORN):  # as nginx says it: the site is served over HTTPS
         options += ["-H", "X-Forwarded-Proto: https"]
+    before, wrk_before = server_cpu(), children_cpu()
     out = subprocess.run(
         ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", f"--timeout={TIMEOUT}", "--latency"]
         + ["-H", "Accept-Encoding: gzip", *options, url],
         capture_output=True,
         text=True,
     ).stdout
+    after, wrk_seconds = server_cpu(), children_cpu() - wrk_before
     latency = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", out, re.M))
 
     def ms(value):
@@ -108,12 +146,14 @@ def wrk(url, connections, seconds, script=None):
 
     errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
         "p50": ms(latency["50"]),
         "p99": ms(latency["99"]),
         "errors": sum(map(int, errors.groups())) if errors else 0,
         "non2xx": int(non2xx.group(1)) if non2xx else 0,
+        "cpu": cpu_per_request(before, after, wrk_seconds, requests),
     }
 
 
@@ -184,17 +224,20 @@ def report(results):
         f"\nwrk -t2, {SECONDS} s per run, gzip; nginx over TLS, or gunicorn directly"
         " (the rows measured against the fixed-bytes view)\n"
     )
+    kinds = list(next(iter(results.values()))["cpu"])
     print(
         f"{'page':<20} {'conn':>4} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}"
-        f" {'non-2xx':>8} {'ratio':>7}  to"
+        f" {'non-2xx':>8} {'ratio':>7}  {'to':<19}" + "".join(f" {kind:>8}" for kind in kinds)
     )
     for (name, connections), r in results.items():
         reference = PAGES[name][2]
         ratio = r["rps"] / results[reference, connections]["rps"]
         print(
             f"{name:<20} {connections:>4} {r['rps']:>9.0f} {r['p50']:>8.2f} {r['p99']:>8.2f}"
-            f" {r['errors']:>7} {r['non2xx']:>8} {ratio:>7.1%}  {reference}"
+            f" {r['errors']:>7} {r['non2xx']:>8} {ratio:>7.1%}  {reference:<19}"
+            + "".join(f" {r['cpu'][kind]:>8.3f}" for kind in kinds)
         )
+    print("\nThe last columns: CPU ms per request of each kind of process, read in /proc.")
 
 
 def report_soak(soak, memory_before, memory_after):

@@ -24,7 +24,8 @@ INSECURE = ssl._create_unverified_context()  # make serve's own throw-away certi
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     require_tool(shutil.which("nginx"), "nginx (Debian's nginx-light)")
-    database = "promel_nginx_test"
+    # One database per test process: two stacks migrating one database would collide.
+    database = f"promel_nginx_test_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
     subprocess.run(["bash", "scripts/local_services.sh", database], cwd=PROJECT, check=True)
     info = tmp_path_factory.mktemp("serve") / "info"
     https_port = free_port()
@@ -75,6 +76,11 @@ def test_the_second_anonymous_get_of_a_sheet_is_an_nginx_hit(site):
     status, headers, second = get(url)
     assert status == 200 and headers["X-Cache-Status"] == "HIT" and second == first
     assert "Set-Cookie" not in headers
+
+
+def test_a_search_is_kept_once_it_has_been_asked_for_twice(site):
+    url = f"{site}/recherche/?q=chef"
+    assert [cache_status(url) for _ in range(3)] == ["MISS", "MISS", "HIT"]
 
 
 def test_an_expired_page_is_revalidated_with_its_validators(site):
