@@ -1,8 +1,10 @@
 """Query budgets: a page's query count does not grow with its content."""
 
 import pytest
-from django.db import connection
+from django.db import DataError, connection, transaction
 from django.test.utils import CaptureQueriesContext
+
+from roles.models.compiled import execute_prepared
 
 from .factories import fill_sheet, make_family, make_role
 
@@ -80,3 +82,31 @@ def test_group_pages_do_not_grow_with_the_number_of_sheets(client):
     for _ in range(20):
         make_role(family=family)
     assert queries_to_render(client, family.get_absolute_url()) == few
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements: PostgreSQL")
+@pytest.mark.django_db(transaction=True)  # so that the test may close its connection
+def test_the_sheet_query_is_parsed_and_planned_once_per_database_connection(client):
+    role = fill_sheet(make_role())
+    connection.close()  # a new connection, as a worker opens one
+    with CaptureQueriesContext(connection) as first:
+        assert client.get(role.get_absolute_url()).status_code == 200
+    with CaptureQueriesContext(connection) as second:
+        assert client.get(role.get_absolute_url()).status_code == 200
+    first_sql = [query["sql"] for query in first]
+    second_sql = [query["sql"] for query in second]
+    assert len(first_sql) == len(second_sql)  # the PREPARE rides with the first EXECUTE
+    assert any(sql.startswith("PREPARE compiled_") for sql in first_sql)
+    assert not any("PREPARE" in sql for sql in second_sql)
+    assert any(sql.startswith("EXECUTE compiled_") for sql in second_sql)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements: PostgreSQL")
+def test_a_statement_whose_first_run_failed_runs_again():
+    with connection.cursor() as cursor:
+        with pytest.raises(DataError), transaction.atomic():
+            execute_prepared(connection, cursor, "SELECT 1 / %s", [0])
+        execute_prepared(connection, cursor, "SELECT 1 / %s", [1])
+        assert cursor.fetchone() == (1,)
+        execute_prepared(connection, cursor, "SELECT 1 / %s", [1])  # now as EXECUTE alone
+        assert cursor.fetchone() == (1,)

@@ -6,10 +6,16 @@ builds its `.values()` queryset once per database, with placeholder values, keep
 and runs it again with the request's values in the placeholders' places. The rows come back
 as dicts keyed by the names of `.values()`, as the database gives them: roles.models.rows
 turns them into model instances.
+
+On PostgreSQL the SQL is also a prepared statement of each connection, so that the server
+parses and plans it once: planning the sheet page's query took twice as long as running it.
 """
 
 import datetime
 import functools
+import itertools
+import re
+import weakref
 
 from django.db import connections
 
@@ -56,9 +62,34 @@ class CompiledQuery:
             adapted(values[name], connection) if name else param for name, param in parameters
         ]
         with connection.cursor() as cursor:
-            cursor.execute(sql, params)
+            execute_prepared(connection, cursor, sql, params)
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 def same(param, placeholder):
     return type(param) is type(placeholder) and param == placeholder
+
+
+# The statements each open PostgreSQL connection has prepared (they last as long as it):
+# {connection: {sql: name}}.
+PREPARED = weakref.WeakKeyDictionary()
+STATEMENT_NUMBERS = itertools.count(1)
+
+
+def execute_prepared(connection, cursor, sql, params):
+    """Run `sql`; on PostgreSQL, as a statement the connection prepares the first time, in the
+    same round trip as its first EXECUTE."""
+    if connection.vendor != "postgresql":
+        cursor.execute(sql, params)
+        return
+    statements = PREPARED.setdefault(connection.connection, {})
+    arguments = ", ".join(["%s"] * len(params))
+    if sql in statements:
+        cursor.execute(f"EXECUTE {statements[sql]}({arguments})", params)
+        return
+    # A new name at each try: a first EXECUTE that failed may have left its statement prepared.
+    name = f"compiled_{next(STATEMENT_NUMBERS)}"
+    numbers = iter(range(1, len(params) + 1))
+    numbered = re.sub(r"%([%s])", lambda m: "%%" if m[1] == "%" else f"${next(numbers)}", sql)
+    cursor.execute(f"PREPARE {name} AS {numbered}; EXECUTE {name}({arguments})", params)
+    statements[sql] = name
