@@ -97,18 +97,23 @@ def worker_memory(work):
     return sum(int(line) for line in out.stdout.split())
 
 
+def process_cpu(pid):
+    """(name, CPU seconds so far) of a process of this machine, read in /proc (OSError: ended)."""
+    name, fields = Path(f"/proc/{pid}/stat").read_text().split(" (", 1)[1].rsplit(") ", 1)
+    user, system = fields.split()[11:13]
+    return name, (int(user) + int(system)) / os.sysconf("SC_CLK_TCK")
+
+
 def server_cpu():
     """CPU seconds so far of each process of SERVERS, by pid: {pid: (kind, seconds)}."""
-    ticks = os.sysconf("SC_CLK_TCK")
     readings = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
+    for process in Path("/proc").glob("[0-9]*"):
         try:
-            name, fields = stat.read_text().split(" (", 1)[1].rsplit(") ", 1)
+            name, seconds = process_cpu(process.name)
         except OSError:  # ended meanwhile
             continue
         if name in SERVERS:
-            user, system = fields.split()[11:13]
-            readings[stat.parent.name] = (SERVERS[name], (int(user) + int(system)) / ticks)
+            readings[process.name] = (SERVERS[name], seconds)
     return readings
 
 

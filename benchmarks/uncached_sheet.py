@@ -37,6 +37,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
 import promel.wsgi  # noqa: E402,F401  the application as a gunicorn worker loads it
+from benchmarks.bench import process_cpu  # noqa: E402
 
 ROUNDS = 10
 
@@ -67,10 +68,9 @@ def backend_cpu_seconds():
         cursor.execute("SELECT pg_backend_pid()")
         pid = cursor.fetchone()[0]
     try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return process_cpu(pid)[1]
     except OSError:  # a server on another machine
         return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 class FullCollections:
