@@ -2,12 +2,12 @@
 -> PostgreSQL and Redis, driven by wrk on this machine, asking for gzip as browsers do.
 
 Prints requests/s, p50/p99, errors and non-2xx per page and connection count, each with its
-ratio to a reference measured in the same run: pages through nginx against nginx serving the
-same sheet bytes as a static file over the same TLS; pages from gunicorn reached directly over
-plain HTTP against a Django view of that gunicorn returning fixed bytes; and where each
-request's CPU went (gunicorn's workers, PostgreSQL, nginx, Redis, wrk), which does not drift
-with the machine's speed as much as requests/s do. Then a 60-second soak
-over every sheet page and a few searches, with the workers' memory before and after.
+ratio to a reference measured just before and just after it: pages through nginx against
+nginx serving the same sheet bytes as a static file over the same TLS; pages from gunicorn
+reached directly over plain HTTP against a Django view of that gunicorn returning fixed bytes.
+And where each request's CPU went (gunicorn's workers, PostgreSQL, nginx, Redis, wrk), which
+drifts less with the machine's speed than requests/s do. Then a 60-second soak over every
+sheet page and a few searches, with the workers' memory before and after.
 
 Usage: make bench   (BENCH_SECONDS=30 by default; BENCH_CONNECTIONS="16 64"; BENCH_SOAK=60)
 On demand only, never in CI: figures depend on the machine and what else runs on it.
@@ -33,6 +33,7 @@ SECONDS = int(os.environ.get("BENCH_SECONDS", "30"))
 CONNECTIONS = [int(c) for c in os.environ.get("BENCH_CONNECTIONS", "16 64").split()]
 SOAK_SECONDS = int(os.environ.get("BENCH_SOAK", "60"))
 WARM_UP_SECONDS = 3
+BRACKET_SECONDS = max(2, SECONDS // 5)  # each run of a row's reference, before and after it
 # wrk counts a response slower than its timeout (2 s by default) as an error; a slow answer
 # shows in the p99 column, an error is a failed request: a browser waits far longer than 2 s.
 TIMEOUT = "10s"
@@ -206,12 +207,8 @@ def main():
         unique = unique_address_script(work)
         results = {}
         for connections in CONNECTIONS:
-            for name, (server, path, _) in PAGES.items():
-                script = unique if name in UNIQUE_PAGES else None
-                # Unmeasured first: fills the cache, and lets the workers finish the
-                # previous run's queued requests.
-                wrk(server + path, connections, WARM_UP_SECONDS, script)
-                results[name, connections] = wrk(server + path, connections, SECONDS, script)
+            for name in PAGES:
+                results[name, connections] = measure(name, connections, unique)
         rotation = rotation_script(work)
         wrk(SITE + "/", 16, 10, rotation)  # every page rendered and cached once before measuring
         memory_before = worker_memory(work)
@@ -222,6 +219,24 @@ def main():
         stack.wait(timeout=30)
     report(results)
     report_soak(soak, memory_before, memory_after)
+
+
+def measure(name, connections, unique):
+    """wrk's figures for one page, with `reference_rps`: its reference's requests/s, measured
+    just before and just after it, so that a drift of the machine's speed moves both."""
+    server, path, reference = PAGES[name]
+    script = unique if name in UNIQUE_PAGES else None
+    # Unmeasured first: fills the cache, and lets the workers finish the previous run's
+    # queued requests.
+    wrk(server + path, connections, WARM_UP_SECONDS, script)
+    if name == reference:
+        result = wrk(server + path, connections, SECONDS, script)
+        return {**result, "reference_rps": result["rps"]}
+    reference_url = "".join(PAGES[reference][:2])
+    before = wrk(reference_url, connections, BRACKET_SECONDS)
+    result = wrk(server + path, connections, SECONDS, script)
+    after = wrk(reference_url, connections, BRACKET_SECONDS)
+    return {**result, "reference_rps": (before["rps"] + after["rps"]) / 2}
 
 
 def report(results):
@@ -236,7 +251,7 @@ def report(results):
     )
     for (name, connections), r in results.items():
         reference = PAGES[name][2]
-        ratio = r["rps"] / results[reference, connections]["rps"]
+        ratio = r["rps"] / r["reference_rps"]
         print(
             f"{name:<20} {connections:>4} {r['rps']:>9.0f} {r['p50']:>8.2f} {r['p99']:>8.2f}"
             f" {r['errors']:>7} {r['non2xx']:>8} {ratio:>7.1%}  {reference:<19}"
