@@ -29,6 +29,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
 
 from .models import ContentVersion, Role
+from .models.compiled import execute_prepared
 from .models.rows import parse_moment
 
 PUBLIC_URL_NAMES = {"sitemap", "robots_txt"}
@@ -83,7 +84,7 @@ def current_version():
     """The content version now: one query."""
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     with connection.cursor() as cursor:
-        cursor.execute(VERSION_SQL, [Role.Status.PUBLISHED.value, now])
+        execute_prepared(connection, cursor, VERSION_SQL, [Role.Status.PUBLISHED.value, now])
         row = cursor.fetchone()
     if row is None:  # a flushed table (tests)
         ContentVersion.bump()

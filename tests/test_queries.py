@@ -110,3 +110,12 @@ def test_a_statement_whose_first_run_failed_runs_again():
         assert cursor.fetchone() == (1,)
         execute_prepared(connection, cursor, "SELECT 1 / %s", [1])  # now as EXECUTE alone
         assert cursor.fetchone() == (1,)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements: PostgreSQL")
+def test_a_prepared_statement_takes_named_parameters_in_any_order():
+    sql = "SELECT %(a)s::int - %(b)s::int, %(a)s::int, '100%%'"
+    with connection.cursor() as cursor:
+        for values in [{"a": 5, "b": 2}, {"b": 1, "a": 9}]:  # prepared, then executed alone
+            execute_prepared(connection, cursor, sql, values)
+            assert cursor.fetchone() == (values["a"] - values["b"], values["a"], "100%")

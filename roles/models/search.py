@@ -15,6 +15,7 @@ from django.utils.html import strip_tags
 
 from roles.rendering import HIGHLIGHT_START, HIGHLIGHT_STOP, render_markdown
 
+from .compiled import execute_prepared
 from .rows import Columns
 
 # Long texts left out of lists (cards show the title, family and summary only).
@@ -180,7 +181,8 @@ class FullTextResults:
 
     def _rows(self, offset, limit):
         with connections[self.db].cursor() as cursor:
-            cursor.execute(self.sql, self.params | {"offset": offset, "limit": limit})
+            params = self.params | {"offset": offset, "limit": limit}
+            execute_prepared(connections[self.db], cursor, self.sql, params)
             names = [column.name for column in cursor.description]
             return [dict(zip(names, values, strict=True)) for values in cursor]
 
