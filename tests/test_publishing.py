@@ -1,6 +1,6 @@
 """Draft, scheduled and published sheets; preview; last edit and review dates."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.contrib.auth.models import User
@@ -107,7 +107,8 @@ def updated_recently(role):
 class TestLastUpdate:
     def test_sheet_shows_its_last_update(self, client):
         role = make_role()
-        Role.objects.filter(pk=role.pk).update(updated_at=timezone.now().replace(2026, 3, 2))
+        noon = datetime(2026, 3, 2, 12, tzinfo=UTC)  # the same day in Paris
+        Role.objects.filter(pk=role.pk).update(updated_at=noon)
         html = client.get(role.get_absolute_url()).content.decode()
         assert "Dernière mise à jour le <time" in html and "2 mars 2026" in html
 

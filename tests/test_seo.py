@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import xmlschema
 from django.test import override_settings
+from django.utils import timezone
 
 from .factories import make_draft, make_role
 
@@ -116,7 +117,10 @@ def test_sitemap_lists_every_indexable_page_and_nothing_else(client, fixture_she
     assert set(entries) == indexable
     site = settings.SITE_URL
     for role in fixture_sheets:
-        assert entries[site + role.get_absolute_url()] == role.updated_at.date().isoformat()
+        assert (
+            entries[site + role.get_absolute_url()]
+            == timezone.localdate(role.updated_at).isoformat()
+        )
     assert site + "/metiers/brouillon/" not in entries
     for path in ["/tags/negociation/", "/parcours/", "/salaires/", "/flux/", "/contact/"]:
         assert site + path in entries, path
@@ -136,7 +140,7 @@ def test_sitemap_dates_a_family_by_its_latest_public_sheet(client, settings):
     make_draft(family=role.family)  # a later, unpublished change does not count
     entries = sitemap_entries(client)
     assert entries[settings.SITE_URL + role.family.get_absolute_url()] == (
-        role.updated_at.date().isoformat()
+        timezone.localdate(role.updated_at).isoformat()  # the day in Paris
     )
 
 
