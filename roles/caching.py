@@ -29,7 +29,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
 
 from .models import ContentVersion, Role
-from .models.compiled import execute_prepared
+from .models.prepared import execute_prepared
 from .models.rows import parse_moment
 
 PUBLIC_URL_NAMES = {"sitemap", "robots_txt"}

@@ -4,7 +4,7 @@ import pytest
 from django.db import DataError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from roles.models.compiled import execute_prepared
+from roles.models.prepared import execute_prepared
 
 from .factories import fill_sheet, make_family, make_role
 

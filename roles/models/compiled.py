@@ -7,18 +7,15 @@ and runs it again with the request's values in the placeholders' places. The row
 as dicts keyed by the names of `.values()`, as the database gives them: roles.models.rows
 turns them into model instances.
 
-On PostgreSQL the SQL is also a prepared statement of each connection, so that the server
-parses and plans it once: planning the sheet page's query took twice as long as running it.
-The search's and the content version's own SQL run through execute_prepared() too.
+On PostgreSQL the SQL is also a prepared statement of each connection (roles.models.prepared).
 """
 
 import datetime
 import functools
-import itertools
-import re
-import weakref
 
 from django.db import connections
+
+from .prepared import execute_prepared
 
 # A moment no real row holds, to find where the compiled SQL takes the request's time.
 PLACEHOLDER_MOMENT = datetime.datetime(1901, 2, 3, 4, 5, 6, 789012, tzinfo=datetime.UTC)
@@ -69,47 +66,3 @@ class CompiledQuery:
 
 def same(param, placeholder):
     return type(param) is type(placeholder) and param == placeholder
-
-
-# The statements each open PostgreSQL connection has prepared (they last as long as it):
-# {connection: {sql: (name, PREPARE's text, names of the parameters in order)}}.
-PREPARED = weakref.WeakKeyDictionary()
-STATEMENT_NUMBERS = itertools.count(1)
-
-
-def execute_prepared(connection, cursor, sql, params):
-    """Run `sql` with its parameters (a list for %s, a dict for %(name)s); on PostgreSQL, as a
-    statement the connection prepares the first time, in the same round trip as its first
-    EXECUTE."""
-    if connection.vendor != "postgresql":
-        cursor.execute(sql, params)
-        return
-    statements = PREPARED.setdefault(connection.connection, {})
-    known = sql in statements
-    # A new name at each try: a first EXECUTE that failed may have left its statement prepared.
-    prepared = (
-        statements[sql]
-        if known
-        else (f"compiled_{next(STATEMENT_NUMBERS)}", *numbered(sql, params))
-    )
-    name, statement, names = prepared
-    values = [params[key] for key in names] if names else params
-    execute = f"EXECUTE {name}({', '.join(['%s'] * len(values))})"
-    if known:
-        cursor.execute(execute, values)
-    else:
-        cursor.execute(f"PREPARE {name} AS {statement}; {execute}", values)
-        statements[sql] = prepared
-
-
-def numbered(sql, params):
-    """`sql` with $1, $2… for its %s or %(name)s, as PREPARE takes it, and the names in order."""
-    names = list(dict.fromkeys(re.findall(r"%\((\w+)\)s", sql))) if isinstance(params, dict) else []
-    positions = itertools.count(1)
-
-    def number(match):
-        if match[0] == "%%":
-            return "%%"
-        return f"${names.index(match[1]) + 1}" if match[1] else f"${next(positions)}"
-
-    return re.sub(r"%%|%\((\w+)\)s|%s", number, sql), names

@@ -15,7 +15,7 @@ from django.utils.html import strip_tags
 
 from roles.rendering import HIGHLIGHT_START, HIGHLIGHT_STOP, render_markdown
 
-from .compiled import execute_prepared
+from .prepared import execute_prepared
 from .rows import Columns
 
 # Long texts left out of lists (cards show the title, family and summary only).
