@@ -1,4 +1,4 @@
-"""Health check, database outages, structured logs and the workers' memory."""
+"""Health check, database outages, structured logs and the workers' garbage collection."""
 
 import json
 import logging

@@ -110,6 +110,9 @@ def test_a_statement_whose_first_run_failed_runs_again():
         assert cursor.fetchone() == (1,)
         execute_prepared(connection, cursor, "SELECT 1 / %s", [1])  # now as EXECUTE alone
         assert cursor.fetchone() == (1,)
+        for _ in range(2):  # no parameter at all: prepared, then executed alone
+            execute_prepared(connection, cursor, "SELECT '100%%'", [])
+            assert cursor.fetchone() == ("100%",)
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements: PostgreSQL")

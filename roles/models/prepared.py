@@ -10,7 +10,7 @@ import re
 import weakref
 
 # The statements each open PostgreSQL connection has prepared (they last as long as it):
-# {connection: {sql: (name, PREPARE's text, names of the parameters in order)}}.
+# {connection: {sql: (statement name, names of its parameters in order)}}.
 PREPARED = weakref.WeakKeyDictionary()
 STATEMENT_NUMBERS = itertools.count(1)
 
@@ -23,21 +23,18 @@ def execute_prepared(connection, cursor, sql, params):
         cursor.execute(sql, params)
         return
     statements = PREPARED.setdefault(connection.connection, {})
-    known = sql in statements
-    # A new name at each try: a first EXECUTE that failed may have left its statement prepared.
-    prepared = (
-        statements[sql]
-        if known
-        else (f"compiled_{next(STATEMENT_NUMBERS)}", *numbered(sql, params))
-    )
-    name, statement, names = prepared
-    values = [params[key] for key in names] if names else params
-    execute = f"EXECUTE {name}({', '.join(['%s'] * len(values))})"
-    if known:
-        cursor.execute(execute, values)
+    if sql in statements:
+        (name, names), prepare = statements[sql], ""
     else:
-        cursor.execute(f"PREPARE {name} AS {statement}; {execute}", values)
-        statements[sql] = prepared
+        # A new name at each try: a first EXECUTE that failed may have left its statement
+        # prepared.
+        name = f"compiled_{next(STATEMENT_NUMBERS)}"
+        statement, names = numbered(sql, params)
+        prepare = f"PREPARE {name} AS {statement}; "
+    values = [params[key] for key in names] if names else params
+    arguments = f"({', '.join(['%s'] * len(values))})" if values else ""
+    cursor.execute(f"{prepare}EXECUTE {name}{arguments}", values)
+    statements[sql] = name, names
 
 
 def numbered(sql, params):
