@@ -138,7 +138,7 @@ def main():
     print(f"\n{per_round * ROUNDS} requêtes par page, {connection.vendor}, client de test.\n")
     print(f"{'page':<22} {'ms/requête':>10} {'rapport':>8} {'appels/requête':>15}", end="")
     print(f" {'requêtes SQL':>13} {'CPU Python ms':>14} {'CPU PostgreSQL ms':>18}", end="")
-    print(f" {'GC complets':>11} {'pause GC ms':>12}")
+    print(f" {'collectes GC':>12} {'pause GC ms':>12}")
     reports = []
     for name, address in pages.items():
         queries = []
@@ -151,7 +151,7 @@ def main():
         print(
             f"{name:<22} {spent[name] * per_request:10.2f} {fixed / spent[name]:8.1%}"
             f" {calls:15.0f} {len(queries):13d} {python_cpu[name] * per_request:14.2f}"
-            f" {database_cpu[name] * per_request:18.2f} {len(pauses):11d}"
+            f" {database_cpu[name] * per_request:18.2f} {len(pauses):12d}"
             f" {1000 * sum(pauses) / len(pauses) if pauses else 0:12.1f}"
         )
     for name, report in reports if args.top else []:
