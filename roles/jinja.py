@@ -3,17 +3,20 @@
 Profiled on the uncached sheet, Django's template engine spent more than the page's queries
 and Python together on the sheet's sections and forms, and a tenth of the page on the site's
 header and footer with their links; lists spent as much on their sheet cards. Jinja2 compiles
-templates to Python functions. Those parts live in templates/jinja2/, once; the layout and
-the rest of every page stay in Django templates, which include them with
-`{% jinja_include %}` (templatetags/jinja.py), in the same context. The filters are the Django
+templates to Python functions. Those parts live in templates/jinja2/, once, with the site's
+layout (layout.html) and the search page; the rest of every page stays in Django templates,
+which include them with `{% jinja_include %}` and hand their blocks to the layout through
+base.html (templatetags/jinja.py), in the same context. The filters are the Django
 templates' own functions, and the templates get French typography once, when loaded, as
 Django's do (roles.typography).
 """
 
 from django.template import defaultfilters
+from django.templatetags.static import static
 from django.utils import timezone
 from jinja2 import Environment, FileSystemLoader
 
+from . import structured_data
 from .forms import html
 from .links import cached_reverse
 from .rendering import (
@@ -46,7 +49,12 @@ def local_date(moment, format_string):
 def environment(**options):
     options["loader"] = FrenchLoader(options["loader"].searchpath)
     env = Environment(**options)
-    env.globals.update(url=cached_reverse, salary_chart=salary_chart)
+    env.globals.update(
+        breadcrumb_json_ld=structured_data.breadcrumb_script,
+        salary_chart=salary_chart,
+        static=static,
+        url=cached_reverse,
+    )
     env.filters.update(
         date=local_date,
         de=de,

@@ -22,6 +22,10 @@ def script(data):
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
 
 
+def breadcrumb_script(crumbs, current_url):
+    return script(breadcrumb_list(crumbs, current_url))
+
+
 def breadcrumb_list(crumbs, current_url):
     """The trail "Accueil" > crumbs; the last crumb, without URL, is the current page."""
     trail = [("Accueil", "/")] + [(label, url) for label, url in crumbs]
