@@ -118,8 +118,7 @@ TEMPLATES = [
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
         "OPTIONS": {
-            # The project's templates get French typography once, when loaded
-            # (roles.typography); the cached loader keeps them for the process's life.
+            # French typography fixed once, when loaded (roles.typography), then cached.
             "loaders": [
                 (
                     "django.template.loaders.cached.Loader",
@@ -138,10 +137,13 @@ TEMPLATES = [
         },
     },
     {
-        # The hot page parts only (roles/jinja.py), included by Django templates.
+        # The layout, the search page and the hot page parts (roles/jinja.py).
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         "DIRS": [BASE_DIR / "templates" / "jinja2"],
-        "OPTIONS": {"environment": "roles.jinja.environment"},
+        "OPTIONS": {
+            "environment": "roles.jinja.environment",
+            "context_processors": ["roles.context_processors.site"],
+        },
     },
 ]
 
@@ -278,9 +280,8 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    # django-ratelimit refuses the local-memory cache (E003) because each process counts on
-    # its own. That is right for one process (development, tests); with several workers, set
-    # REDIS_URL so that the limits are shared.
+    # django-ratelimit refuses the local-memory cache (E003): each process counts on its own,
+    # right for one process (development, tests); several workers share limits in REDIS_URL.
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 RATELIMIT_FAIL_OPEN = True
 
@@ -333,8 +334,7 @@ PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))
 # Load benchmark only: serve its references (benchmarks/reference_views.py).
 BENCH_REFERENCE_VIEW = env_bool("BENCH_REFERENCE_VIEW")
 
-# The history's comparison: a foreign key has changed when it points elsewhere (by default
-# reversion-compare reports it changed whenever any other field of the sheet changed).
+# reversion-compare: a foreign key changed when it points elsewhere (not when another field did).
 REVERSION_COMPARE_FOREIGN_OBJECTS_AS_ID = True
 
 LOGGING = {

@@ -12,6 +12,7 @@ Django's do (roles.typography).
 """
 
 from django.template import defaultfilters
+from django.template.defaulttags import querystring as django_querystring
 from django.templatetags.static import static
 from django.utils import timezone
 from jinja2 import Environment, FileSystemLoader
@@ -30,6 +31,7 @@ from .rendering import (
     salary_range,
     search_excerpt,
 )
+from .templatetags.french import count
 from .typography import french_template
 
 
@@ -46,16 +48,23 @@ def local_date(moment, format_string):
     return defaultfilters.date(timezone.template_localtime(moment), format_string)
 
 
+def querystring(request, **changes):
+    """Django's {% querystring page=2 %}: the request's query with these values changed."""
+    return django_querystring(None, request.GET, **changes)
+
+
 def environment(**options):
     options["loader"] = FrenchLoader(options["loader"].searchpath)
     env = Environment(**options)
     env.globals.update(
         breadcrumb_json_ld=structured_data.breadcrumb_script,
+        querystring=querystring,
         salary_chart=salary_chart,
         static=static,
         url=cached_reverse,
     )
     env.filters.update(
+        count=count,
         date=local_date,
         de=de,
         errors=html.errors_html,

@@ -7,6 +7,7 @@ import nh3
 from django.conf import settings
 from django.utils.html import escape, format_html, linebreaks
 from django.utils.safestring import mark_safe
+from markupsafe import Markup
 
 from .charts import salary_bars
 
@@ -182,14 +183,15 @@ def search_excerpt(role):
     excerpt = getattr(role, "excerpt", None) or ""
     if HIGHLIGHT_START not in excerpt:
         return ""
-    marked = escape(excerpt).replace(HIGHLIGHT_START, "<mark>").replace(HIGHLIGHT_STOP, "</mark>")
-    return mark_safe(marked)  # noqa: S308 - escaped above, only our own tags added
+    # Jinja2's escaping (markupsafe, in C) is quicker than Django's; Django templates take Markup.
+    marked = str(Markup.escape(excerpt))
+    return Markup(marked.replace(HIGHLIGHT_START, "<mark>").replace(HIGHLIGHT_STOP, "</mark>"))
 
 
 def lang_title(role):
     """The sheet's title, marked as English when its editors say so (screen readers switch)."""
     if role.title_in_english:
-        return format_html('<span lang="en">{}</span>', role.title)
+        return Markup('<span lang="en">{}</span>').format(role.title)
     return role.title
 
 

@@ -10,6 +10,7 @@ from .mixins import BreadcrumbsMixin, ComputedSearchLimitMixin, ForgivingPaginat
 class SearchView(ComputedSearchLimitMixin, BreadcrumbsMixin, ForgivingPaginationMixin, ListView):
     """Results of a query."""
 
+    template_engine = "jinja2"
     template_name = "roles/search.html"
     context_object_name = "roles"
 
