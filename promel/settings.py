@@ -74,7 +74,6 @@ INSTALLED_APPS = [
     "reversion_compare",
     "adminsortable2",
     "axes",
-    "csp",
     "roles",
     "roles.referentials",
     "roles.visitors",
@@ -84,7 +83,6 @@ MIDDLEWARE = [
     "promel.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "promel.middleware.SecurityHeadersMiddleware",
-    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the session's middleware, so that it sees (and drops) its Vary: Cookie.
     "roles.caching.PublicCacheMiddleware",
@@ -308,20 +306,18 @@ CSRF_COOKIE_HTTPONLY = True
 PERMISSIONS_POLICY = (
     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 )
-# django-csp 4: our own origin only, no inline script or style, no plugin, no framing.
+# Our own origin only: no inline script or style, no plugin, no framing (promel/middleware.py).
 CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
-        "font-src": ["'self'"],
-        "connect-src": ["'self'"],
-        "form-action": ["'self'"],
-        "object-src": ["'none'"],
-        "base-uri": ["'none'"],
-        "frame-ancestors": ["'none'"],
-    }
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "form-action": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "frame-ancestors": ["'none'"],
 }
 
 # The admin's address: set it to something less guessable than "admin/" in production.
