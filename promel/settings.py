@@ -81,6 +81,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "promel.middleware.RequestIdMiddleware",
+    "roles.links.RouteMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "promel.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 import pytest
-from django.urls import reverse
+from django.urls import reverse, set_script_prefix
 from django.utils import timezone
 
 from roles.models import CareerMove, Mission, RoleSkill, Salary
@@ -218,3 +218,16 @@ class TestSearch:
 def test_unknown_page_is_a_french_404_in_the_layout(client):
     html = page(client, "/nulle-part/", status=404)
     assert "Page introuvable" in html and 'lang="fr"' in html and "Toutes les fiches" in html
+
+
+def test_links_follow_the_script_prefix_of_each_request(client, fixture_sheets):
+    """A site served under a sub-path links within it; remembered addresses are not mixed up."""
+    set_script_prefix("/promel/")  # what WSGIHandler does with SCRIPT_NAME (the test client not)
+    try:
+        under_prefix = page(client, "/metiers/")
+    finally:
+        set_script_prefix("/")
+    assert 'href="/promel/metiers/coo/"' in under_prefix
+    assert 'action="/promel/recherche/"' in under_prefix
+    at_root = page(client, "/metiers/")
+    assert 'href="/metiers/coo/"' in at_root and 'href="/promel/' not in at_root
