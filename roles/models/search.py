@@ -19,15 +19,22 @@ from .prepared import execute_prepared
 from .rows import Columns
 
 # Long texts left out of lists (cards show the title, family and summary only).
-SEARCH_FIELDS = ["search_official", "search_content", "search_folded", "search_vector"]
+SEARCH_FIELDS = [
+    "search_official",
+    "search_content",
+    "search_folded",
+    "search_vector",
+    "search_summary_vector",
+]
 
 # Made by migration 0005 on PostgreSQL: the French configuration, accents removed.
 SEARCH_CONFIG = "french_unaccent"
 SUGGESTION_THRESHOLD = 0.3
 TYPO_RESULTS = 24
-# ts_headline reads its whole text, at about 0.25 ms per 1,000 characters: an excerpt comes
-# from the summary and the first characters of the content (skills, then missions). A word
-# found only further on shows the card's summary instead.
+# ts_headline parses its whole text, at about 0.25 ms per 1,000 characters: an excerpt comes
+# from the summary when it holds the query (search_summary_vector tells, without parsing),
+# else from the summary and the first characters of the content (skills, then missions). A
+# word found only further on shows the card's summary instead.
 EXCERPT_SOURCE_CHARACTERS = 600
 # Words the SQLite fallback ignores, as PostgreSQL's French dictionary does.
 STOP_WORDS = set("a au aux d de des du en et l la le les ou pour un une".split())
@@ -99,9 +106,11 @@ def refresh_search_columns(roles):
     model = roles[0].__class__
     model.objects.bulk_update(roles, columns, 500)
     if connection.vendor == "postgresql":
-        model.objects.filter(pk__in=[r.pk for r in roles]).update(
-            search_vector=search_vector(with_codes)
-        )
+        vectors = {"search_vector": search_vector(with_codes)}
+        if any(field.name == "search_summary_vector" for field in model._meta.fields):
+            # (historical models before roles 0015 have no such column)
+            vectors["search_summary_vector"] = SearchVector("summary", config=SEARCH_CONFIG)
+        model.objects.filter(pk__in=[r.pk for r in roles]).update(**vectors)
 
 
 def prefix_terms(query):
@@ -121,7 +130,8 @@ PAGE_SQL = """
     SELECT role.id, role.title, role.short_name, role.slug, role.title_in_english,
         role.summary, role.family_id, family.id AS family__id, family.name AS family__name,
         family.slug AS family__slug, COUNT(*) OVER () AS total,
-        ts_headline(%(config)s, LEFT(role.summary || E'\\n' || role.search_content, %(characters)s),
+        ts_headline(%(config)s, CASE WHEN role.search_summary_vector @@ query THEN role.summary
+            ELSE LEFT(role.summary || E'\\n' || role.search_content, %(characters)s) END,
             query, %(headline_options)s) AS excerpt
     FROM roles_role role JOIN roles_family family ON family.id = role.family_id,
         {ts_query} query

@@ -137,6 +137,7 @@ class Role(SlugNaturalKeyMixin, models.Model):
     search_content = models.TextField(editable=False, default="")
     search_folded = models.TextField(editable=False, default="")
     search_vector = SearchVectorField(editable=False, null=True)
+    search_summary_vector = SearchVectorField(editable=False, null=True)  # the excerpt's source
     is_featured = models.BooleanField("mise en avant sur l’accueil", default=False)
     status = models.CharField("statut", max_length=10, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(
