@@ -50,6 +50,10 @@ def addresses(slug):
     }
 
 
+def client_as_nginx():
+    return Client(HTTP_X_FORWARDED_PROTO="https")  # as nginx says it
+
+
 def counted(queries):
     """A database execute wrapper that appends each query to `queries`."""
 
@@ -111,7 +115,7 @@ def main():
     for command in ["migrate", "load_initial_content"]:  # as in production: other processes
         subprocess.run([sys.executable, "manage.py", command, "-v0"], cwd=PROJECT, check=True)
 
-    client = Client(HTTP_X_FORWARDED_PROTO="https")  # as nginx says it
+    client = client_as_nginx()
     pages = addresses(args.slug)
     for name, address in pages.items():
         for n in range(20):  # warm-up: templates, connection, caches
