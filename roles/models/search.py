@@ -89,10 +89,16 @@ def search_vector(with_codes=True):
     )
 
 
+def has_field(model, name):
+    """Whether `model` has this field: migrations call refresh_search_columns() with the
+    historical models of their time, which lack the later columns."""
+    return any(field.name == name for field in model._meta.fields)
+
+
 def refresh_search_columns(roles):
     """Recompute the search columns of `roles` (a queryset of any Role model, even historical)."""
     columns = ["search_titles", "search_content", "search_folded"]
-    with_codes = any(field.name == "search_official" for field in roles.model._meta.fields)
+    with_codes = has_field(roles.model, "search_official")
     if with_codes:  # historical models before roles 0010 have neither codes nor the column
         columns.append("search_official")
         roles = roles.select_related("esco_uri").prefetch_related("rome_code__titles")
@@ -107,8 +113,7 @@ def refresh_search_columns(roles):
     model.objects.bulk_update(roles, columns, 500)
     if connection.vendor == "postgresql":
         vectors = {"search_vector": search_vector(with_codes)}
-        if any(field.name == "search_summary_vector" for field in model._meta.fields):
-            # (historical models before roles 0015 have no such column)
+        if has_field(model, "search_summary_vector"):  # from roles 0015 on
             vectors["search_summary_vector"] = SearchVector("summary", config=SEARCH_CONFIG)
         model.objects.filter(pk__in=[r.pk for r in roles]).update(**vectors)
 

@@ -14,14 +14,10 @@ from django.utils.safestring import mark_safe
 register = template.Library()
 
 
-def render_jinja(name, context, **values):
-    rendered = engines["jinja2"].env.get_template(name).render(context.flatten() | values)
-    return mark_safe(rendered)  # noqa: S308 - escaped by Jinja2's autoescape
-
-
 @register.simple_tag(takes_context=True)
 def jinja_include(context, name, **values):
-    return render_jinja(name, context, **values)
+    rendered = engines["jinja2"].env.get_template(name).render(context.flatten() | values)
+    return mark_safe(rendered)  # noqa: S308 - escaped by Jinja2's autoescape
 
 
 class JinjaLayoutNode(template.Node):
@@ -35,7 +31,7 @@ class JinjaLayoutNode(template.Node):
             for node in self.nodelist
             if isinstance(node, BlockNode)
         }
-        return render_jinja(self.layout.resolve(context), context, page_blocks=blocks)
+        return jinja_include(context, self.layout.resolve(context), page_blocks=blocks)
 
 
 @register.tag
