@@ -131,6 +131,10 @@ def signed_euros(amount):
 
 # Marks around highlighted words in search excerpts, replaced by <mark> after escaping.
 HIGHLIGHT_START, HIGHLIGHT_STOP = "\x02", "\x03"
+# An excerpt may span several lines of the search content (a skill, a mission each): a line
+# that ends a sentence is followed by a space, any other by a middle dot, as a list reads.
+SENTENCE_BREAK = re.compile(r"(?<=[.!?…:;])\s*\n\s*")
+ITEM_BREAK = re.compile(r"\s*\n\s*")
 
 
 ELIDING_INITIALS = set("aeiouyàâäéèêëîïôöùûüœAEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŒ")
@@ -183,6 +187,12 @@ def search_excerpt(role):
     excerpt = getattr(role, "excerpt", None) or ""
     if HIGHLIGHT_START not in excerpt:
         return ""
+    excerpt = ITEM_BREAK.sub(" · ", SENTENCE_BREAK.sub(" ", excerpt.strip()))
+    plain = excerpt.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_STOP, "")
+    if not role.summary.startswith(plain[:40]):  # cut from further on in the sheet
+        excerpt = "…\u00a0" + excerpt
+    if not plain.endswith((".", "!", "?", "…")):
+        excerpt += "…"
     # Jinja2's escaping (markupsafe, in C) is quicker than Django's; Django templates take Markup.
     marked = str(Markup.escape(excerpt))
     return Markup(marked.replace(HIGHLIGHT_START, "<mark>").replace(HIGHLIGHT_STOP, "</mark>"))

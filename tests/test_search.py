@@ -136,6 +136,31 @@ def test_results_show_highlighted_and_escaped_excerpts(client):
     assert "R&amp;D" in html and "<b>les</b>" not in html
 
 
+@postgresql_only
+def test_an_excerpt_keeps_skills_and_missions_apart(client):
+    role = make_role(title="Acheteur", summary="Achète pour l’entreprise.")
+    for order, name in enumerate(["Négociation commerciale", "Sens politique"]):
+        RoleSkill.objects.create(role=role, skill=make_skill(name=name), order=order)
+    Mission.objects.create(role=role, text="Conduire les négociations annuelles.")
+    html = page(client, "/recherche/?q=négociation")
+    assert (
+        "…\u00a0<mark>Négociation</mark> commerciale · Sens politique"
+        " · Conduire les <mark>négociations</mark> annuelles. Introduction" in html
+    )
+
+
+@postgresql_only
+def test_an_excerpt_cut_from_a_longer_text_shows_where_it_was_cut(client):
+    summary = " ".join(f"achat{n}" for n in range(30)) + "."
+    role = make_role(title="Acheteur", summary=summary)
+    words = " ".join(f"lot{n}" for n in range(60))
+    Mission.objects.create(role=role, text=f"Conduire les négociations {words}")
+    html = page(client, "/recherche/?q=négociation")
+    excerpt = re.search(r'card__excerpt">(.*?)</p>', html).group(1)
+    assert excerpt.startswith("…\u00a0") and excerpt.endswith("…")
+    assert "<mark>négociations</mark>" in excerpt
+
+
 def test_suggests_something_close_when_nothing_matches(client, fixture_sheets):
     # PostgreSQL's trigrams already find small typos: its suggestions are for larger ones.
     postgresql = connection.vendor == "postgresql"
