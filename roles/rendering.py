@@ -133,7 +133,8 @@ def signed_euros(amount):
 HIGHLIGHT_START, HIGHLIGHT_STOP = "\x02", "\x03"
 # An excerpt may span several lines of the search content (a skill, a mission each): a line
 # that ends a sentence is followed by a space, any other by a middle dot, as a list reads.
-SENTENCE_BREAK = re.compile(r"(?<=[.!?…:;])\s*\n\s*")
+SENTENCE_END = ".!?…"
+SENTENCE_BREAK = re.compile(rf"(?<=[{SENTENCE_END}])\s*\n\s*")
 ITEM_BREAK = re.compile(r"\s*\n\s*")
 
 
@@ -189,9 +190,10 @@ def search_excerpt(role):
         return ""
     excerpt = ITEM_BREAK.sub(" · ", SENTENCE_BREAK.sub(" ", excerpt.strip()))
     plain = excerpt.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_STOP, "")
-    if not role.summary.startswith(plain[:40]):  # cut from further on in the sheet
+    opening = role.summary[:40]  # the excerpts' text starts with the summary
+    if not (plain.startswith(opening) or opening.startswith(plain)):
         excerpt = "…\u00a0" + excerpt
-    if not plain.endswith((".", "!", "?", "…")):
+    if plain[-1] not in SENTENCE_END:
         excerpt += "…"
     # Jinja2's escaping (markupsafe, in C) is quicker than Django's; Django templates take Markup.
     marked = str(Markup.escape(excerpt))

@@ -150,6 +150,15 @@ def test_an_excerpt_keeps_skills_and_missions_apart(client):
 
 
 @postgresql_only
+def test_an_excerpt_from_the_start_of_a_short_summary_shows_no_cut(client):
+    role = make_role(title="Acheteur", summary="Achète.")
+    RoleSkill.objects.create(role=role, skill=make_skill(name="Négociation"))
+    html = page(client, "/recherche/?q=négociation")
+    excerpt = re.search(r'card__excerpt">(.*?)</p>', html).group(1)
+    assert excerpt.startswith("Achète. <mark>Négociation</mark> · Introduction")
+
+
+@postgresql_only
 def test_an_excerpt_cut_from_a_longer_text_shows_where_it_was_cut(client):
     summary = " ".join(f"achat{n}" for n in range(30)) + "."
     role = make_role(title="Acheteur", summary=summary)
